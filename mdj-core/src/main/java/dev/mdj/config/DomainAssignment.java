@@ -1,0 +1,290 @@
+package dev.mdj.config;
+
+import dev.mdj.config.host.VirtualHost;
+import dev.mdj.md.Contacts;
+import dev.mdj.md.DomainNames;
+import dev.mdj.md.GlobalSetting;
+import dev.mdj.md.ManagedDomain;
+import dev.mdj.md.MatchNames;
+import dev.mdj.md.MdSetting;
+import dev.mdj.md.MemberMode;
+import dev.mdj.md.RequireHttps;
+import dev.mdj.md.Settings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Links managed domains and servers the way mod_md does at start-up: which virtual hosts each
+ * managed domain serves ({@code MDMatchNames}, {@code MDBaseServer}), the names a TLS virtual
+ * host adds to its managed domain ({@code MDMembers auto}) or that stay uncovered
+ * ({@code manual}: a warning), and the checks mod_md makes fatal: a name in two managed domains,
+ * a TLS virtual host matching two, static certificate and key files that do not pair up.
+ * Finally each domain's settings are completed from the server-wide ones and its contact from
+ * the matched virtual host's MDContactEmail or ServerAdmin.
+ */
+final class DomainAssignment {
+
+    private final ServerConfig config;
+    private final MatchNames matchNames;
+    private final List<ConfigError> errors = new ArrayList<>();
+    private final List<ConfigError> warnings;
+
+    private DomainAssignment(ServerConfig config) {
+        this.config = config;
+        this.matchNames = config.global().get(GlobalSetting.MATCH_NAMES);
+        this.warnings = new ArrayList<>(config.warnings());
+    }
+
+    /**
+     * @throws ConfigException with every conflict found
+     */
+    static Configuration assign(ServerConfig config) {
+        return new DomainAssignment(config).run();
+    }
+
+    private Configuration run() {
+        List<MdDefinition> definitions = config.managedDomains();
+        checkOverlaps(definitions);
+        checkStaticFiles(definitions);
+        List<VirtualHost> servers = new ArrayList<>(config.virtualHosts());
+        if (config.global().get(GlobalSetting.BASE_SERVER)) {
+            servers.add(config.mainServer());
+        }
+        Map<String, List<VirtualHost>> serversByMd = new LinkedHashMap<>();
+        Map<String, Set<String>> names = new LinkedHashMap<>();
+        definitions.forEach(md -> {
+            serversByMd.put(md.name(), new ArrayList<>());
+            names.put(md.name(), new LinkedHashSet<>(md.domains()));
+        });
+        for (VirtualHost server : servers) {
+            List<MdDefinition> matching = definitions.stream().filter(md -> matches(md, server)).toList();
+            matching.forEach(md -> serversByMd.get(md.name()).add(server));
+            if (server.tls().engine() && matching.size() > 1) {
+                error(definedAt(server), "the TLS server " + server.describe() + " matches "
+                        + matching.size() + " managed domains ("
+                        + String.join(", ", matching.stream().map(MdDefinition::name).toList())
+                        + "), however there can only be one");
+            } else if (server.tls().engine() && matching.size() == 1) {
+                addMembers(matching.get(0), server, names.get(matching.get(0).name()));
+            }
+        }
+        List<ManagedDomain> domains = new ArrayList<>();
+        for (MdDefinition md : definitions) {
+            List<VirtualHost> served = serversByMd.get(md.name());
+            Settings settings = md.settings().inheritFrom(config.mdDefaults());
+            checkUsage(md, served, settings);
+            settings = withContact(settings, served);
+            domains.add(new ManagedDomain(md.name(), List.copyOf(names.get(md.name())), settings,
+                    md.location().toString()));
+        }
+        checkAddedOverlaps(domains);
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+        Map<String, List<VirtualHost>> frozen = new LinkedHashMap<>();
+        serversByMd.forEach((name, list) -> frozen.put(name, List.copyOf(list)));
+        return new Configuration(config, domains, frozen, warnings);
+    }
+
+    /** mod_md's AH10038: one name in two managed domains (fatal with MDMatchNames all). */
+    private void checkOverlaps(List<MdDefinition> definitions) {
+        for (int i = 0; i < definitions.size(); i++) {
+            for (int j = i + 1; j < definitions.size(); j++) {
+                MdDefinition first = definitions.get(i);
+                MdDefinition second = definitions.get(j);
+                Optional<String> common = first.domains().stream()
+                        .filter(second.domains()::contains).findFirst();
+                if (common.isEmpty()) {
+                    continue;
+                }
+                String message = "two Managed Domains have an overlap in domain '" + common.get()
+                        + "', first definition in " + first.location() + ", second definition in "
+                        + second.location();
+                if (matchNames == MatchNames.ALL) {
+                    errors.add(new ConfigError(second.location(), message));
+                } else {
+                    warnings.add(new ConfigError(second.location(), message));
+                }
+            }
+        }
+    }
+
+    /** mod_md's AH10170/AH10171: every static certificate needs its key. */
+    private void checkStaticFiles(List<MdDefinition> definitions) {
+        for (MdDefinition md : definitions) {
+            int certs = md.settings().find(MdSetting.CERTIFICATE_FILES).orElse(List.of()).size();
+            int keys = md.settings().find(MdSetting.KEY_FILES).orElse(List.of()).size();
+            if (certs != keys) {
+                errors.add(new ConfigError(md.location(), "managed domain '" + md.name() + "' has "
+                        + certs + " MDCertificateFile and " + keys
+                        + " MDCertificateKeyFile; they must pair up, one key per certificate"));
+            }
+        }
+    }
+
+    /**
+     * Names added from virtual hosts must not end up in two managed domains either (names both
+     * domains define were reported by {@link #checkOverlaps}).
+     */
+    private void checkAddedOverlaps(List<ManagedDomain> domains) {
+        Map<String, ManagedDomain> owner = new LinkedHashMap<>();
+        for (ManagedDomain md : domains) {
+            for (String name : md.domains()) {
+                ManagedDomain other = owner.putIfAbsent(name, md);
+                if (other == null || isDefinedName(other, name) && isDefinedName(md, name)) {
+                    continue;
+                }
+                ConfigError conflict = new ConfigError(definitionOf(md).location(),
+                        "the name '" + name + "' ends up in both managed domains '" + other.name()
+                        + "' and '" + md.name() + "' (added from a virtual host's ServerName or"
+                        + " ServerAlias by MDMembers auto)");
+                (matchNames == MatchNames.ALL ? errors : warnings).add(conflict);
+            }
+        }
+    }
+
+    private boolean isDefinedName(ManagedDomain md, String name) {
+        return definitionOf(md).domains().contains(name);
+    }
+
+    private MdDefinition definitionOf(ManagedDomain md) {
+        return config.managedDomains().stream().filter(d -> d.name().equals(md.name()))
+                .findFirst().orElseThrow();
+    }
+
+    /**
+     * Whether a managed domain serves a server. With {@code all}, any of its names matching the
+     * ServerName or an alias counts (aliases may be wildcards); with {@code servernames}, only
+     * the ServerName, and a domain naming it exactly beats one covering it by wildcard.
+     */
+    private boolean matches(MdDefinition md, VirtualHost server) {
+        Optional<String> serverName = server.serverName().map(DomainAssignment::canonical);
+        if (matchNames == MatchNames.SERVERNAMES) {
+            if (serverName.isEmpty()) {
+                return false;
+            }
+            String name = serverName.get();
+            if (md.domains().contains(name)) {
+                return true;
+            }
+            boolean exactElsewhere = config.managedDomains().stream()
+                    .anyMatch(other -> other.domains().contains(name));
+            return !exactElsewhere && md.domains().stream()
+                    .anyMatch(d -> DomainNames.isWildcard(d) && DomainNames.matches(d, name));
+        }
+        for (String domain : md.domains()) {
+            if (serverName.isPresent() && covers(domain, serverName.get())) {
+                return true;
+            }
+            for (String alias : server.aliases()) {
+                if (covers(domain, canonical(alias)) || AliasPattern.matches(alias, domain)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean covers(String domain, String name) {
+        return domain.equals(name) || DomainNames.isWildcard(domain) && DomainNames.matches(domain, name);
+    }
+
+    /** MDMembers auto: the TLS server's names join its managed domain; manual: a warning. */
+    private void addMembers(MdDefinition md, VirtualHost server, Set<String> names) {
+        MemberMode mode = md.settings().inheritFrom(config.mdDefaults()).get(MdSetting.MEMBERS);
+        for (String serverName : server.names()) {
+            String name;
+            try {
+                name = DomainNames.normalize(serverName);
+            } catch (IllegalArgumentException e) {
+                warnings.add(new ConfigError(definedAt(server), "the name '" + serverName
+                        + "' of " + server.describe() + " cannot be part of managed domain '"
+                        + md.name() + "': " + e.getMessage()));
+                continue;
+            }
+            if (names.stream().anyMatch(d -> covers(d, name))) {
+                continue;
+            }
+            if (mode == MemberMode.AUTO) {
+                names.add(name);
+            } else {
+                warnings.add(new ConfigError(definedAt(server), "Virtual Host " + server.describe()
+                        + " matches Managed Domain '" + md.name() + "', but the name/alias " + name
+                        + " itself is not managed. A requested MD certificate will not match"
+                        + " ServerName."));
+            }
+        }
+    }
+
+    private void checkUsage(MdDefinition md, List<VirtualHost> served, Settings settings) {
+        if (served.isEmpty()) {
+            warnings.add(new ConfigError(md.location(), "No VirtualHost matches Managed Domain "
+                    + md.name() + (settings.get(MdSetting.RENEW_MODE) == dev.mdj.md.RenewMode.ALWAYS
+                    ? "; MDRenewMode always: it is renewed all the same"
+                    : "; it is not renewed until a server uses it (or MDRenewMode always)")));
+        } else if (settings.get(MdSetting.REQUIRE_HTTPS) != RequireHttps.OFF
+                && served.stream().noneMatch(s -> s.tls().engine())) {
+            warnings.add(new ConfigError(md.location(), "The Managed Domain " + md.name()
+                    + " is configured to require https, but there seems to be no VirtualHost"
+                    + " for it that has SSL enabled"));
+        }
+    }
+
+    /**
+     * The contact: the domain's own or the global MDContactEmail, else the first matched virtual
+     * host's MDContactEmail, else its ServerAdmin (inherited from the main server).
+     */
+    private Settings withContact(Settings settings, List<VirtualHost> served) {
+        if (settings.isGiven(MdSetting.CONTACT)) {
+            return settings;
+        }
+        for (VirtualHost server : served) {
+            Optional<String> contact = server.contactEmail()
+                    .or(() -> server.serverAdmin().or(() -> config.mainServer().serverAdmin())
+                            .flatMap(DomainAssignment::contactUri));
+            if (contact.isPresent()) {
+                return settings.with(MdSetting.CONTACT, contact.get());
+            }
+        }
+        return settings;
+    }
+
+    private static Optional<String> contactUri(String serverAdmin) {
+        try {
+            return Optional.of(Contacts.toContactUri(serverAdmin));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String canonical(String name) {
+        try {
+            return DomainNames.normalize(name);
+        } catch (IllegalArgumentException e) {
+            return name;
+        }
+    }
+
+    private Location definedAt(VirtualHost server) {
+        String at = server.definedAt();
+        int colon = at.lastIndexOf(':');
+        if (colon > 0) {
+            try {
+                return new Location(java.nio.file.Path.of(at.substring(0, colon)),
+                        Integer.parseInt(at.substring(colon + 1)));
+            } catch (NumberFormatException e) {
+                // the main server: the file as a whole
+            }
+        }
+        return Location.of(config.configFile());
+    }
+
+    private void error(Location at, String message) {
+        errors.add(new ConfigError(at, message));
+    }
+}
