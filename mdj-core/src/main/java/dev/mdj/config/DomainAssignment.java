@@ -11,6 +11,10 @@ import dev.mdj.md.MemberMode;
 import dev.mdj.md.RequireHttps;
 import dev.mdj.md.Settings;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,11 +37,20 @@ final class DomainAssignment {
     private final MatchNames matchNames;
     private final List<ConfigError> errors = new ArrayList<>();
     private final List<ConfigError> warnings;
+    /** Every name of every managed domain to the domains defining it, in definition order. */
+    private final Map<String, List<MdDefinition>> byName = new HashMap<>();
+    private final Map<MdDefinition, Integer> order = new IdentityHashMap<>();
 
     private DomainAssignment(ServerConfig config) {
         this.config = config;
         this.matchNames = config.global().get(GlobalSetting.MATCH_NAMES);
         this.warnings = new ArrayList<>(config.warnings());
+        for (MdDefinition md : config.managedDomains()) {
+            order.put(md, order.size());
+            for (String name : md.domains()) {
+                byName.computeIfAbsent(name, n -> new ArrayList<>(1)).add(md);
+            }
+        }
     }
 
     /**
@@ -62,7 +75,7 @@ final class DomainAssignment {
             names.put(md.name(), new LinkedHashSet<>(md.domains()));
         });
         for (VirtualHost server : servers) {
-            List<MdDefinition> matching = definitions.stream().filter(md -> matches(md, server)).toList();
+            List<MdDefinition> matching = matching(server);
             matching.forEach(md -> serversByMd.get(md.name()).add(server));
             if (server.tls().engine() && matching.size() > 1) {
                 error(definedAt(server), "the TLS server " + server.describe() + " matches "
@@ -93,23 +106,18 @@ final class DomainAssignment {
 
     /** mod_md's AH10038: one name in two managed domains (fatal with MDMatchNames all). */
     private void checkOverlaps(List<MdDefinition> definitions) {
-        for (int i = 0; i < definitions.size(); i++) {
-            for (int j = i + 1; j < definitions.size(); j++) {
-                MdDefinition first = definitions.get(i);
-                MdDefinition second = definitions.get(j);
-                Optional<String> common = first.domains().stream()
-                        .filter(second.domains()::contains).findFirst();
-                if (common.isEmpty()) {
+        Set<List<MdDefinition>> reported = new HashSet<>();
+        for (MdDefinition second : definitions) {
+            for (String name : second.domains()) {
+                MdDefinition first = byName.get(name).get(0);
+                if (first == second || !reported.add(List.of(first, second))) {
                     continue;
                 }
-                String message = "two Managed Domains have an overlap in domain '" + common.get()
+                String message = "two Managed Domains have an overlap in domain '" + name
                         + "', first definition in " + first.location() + ", second definition in "
                         + second.location();
-                if (matchNames == MatchNames.ALL) {
-                    errors.add(new ConfigError(second.location(), message));
-                } else {
-                    warnings.add(new ConfigError(second.location(), message));
-                }
+                (matchNames == MatchNames.ALL ? errors : warnings)
+                        .add(new ConfigError(second.location(), message));
             }
         }
     }
@@ -158,36 +166,46 @@ final class DomainAssignment {
     }
 
     /**
-     * Whether a managed domain serves a server. With {@code all}, any of its names matching the
-     * ServerName or an alias counts (aliases may be wildcards); with {@code servernames}, only
-     * the ServerName, and a domain naming it exactly beats one covering it by wildcard.
+     * The managed domains serving a server, in definition order. With {@code all}, any of an
+     * MD's names matching the ServerName or an alias counts (aliases may be httpd patterns such
+     * as {@code *.example.org}); with {@code servernames}, only the ServerName, and an MD naming
+     * it exactly beats one covering it by wildcard. Names are looked up in an index, so this
+     * stays linear in the number of servers and domains.
      */
-    private boolean matches(MdDefinition md, VirtualHost server) {
+    private List<MdDefinition> matching(VirtualHost server) {
+        Set<MdDefinition> found = new HashSet<>();
         Optional<String> serverName = server.serverName().map(DomainAssignment::canonical);
         if (matchNames == MatchNames.SERVERNAMES) {
-            if (serverName.isEmpty()) {
-                return false;
-            }
-            String name = serverName.get();
-            if (md.domains().contains(name)) {
-                return true;
-            }
-            boolean exactElsewhere = config.managedDomains().stream()
-                    .anyMatch(other -> other.domains().contains(name));
-            return !exactElsewhere && md.domains().stream()
-                    .anyMatch(d -> DomainNames.isWildcard(d) && DomainNames.matches(d, name));
-        }
-        for (String domain : md.domains()) {
-            if (serverName.isPresent() && covers(domain, serverName.get())) {
-                return true;
-            }
+            serverName.ifPresent(name -> {
+                List<MdDefinition> exact = byName.getOrDefault(name, List.of());
+                found.addAll(exact.isEmpty() ? wildcardsCovering(name) : exact);
+            });
+        } else {
+            serverName.ifPresent(name -> addCovering(name, found));
             for (String alias : server.aliases()) {
-                if (covers(domain, canonical(alias)) || AliasPattern.matches(alias, domain)) {
-                    return true;
+                if (alias.indexOf('*') >= 0 || alias.indexOf('?') >= 0) {
+                    found.addAll(byName.getOrDefault(canonical(alias), List.of()));
+                    // A pattern alias may cover any name: the rare case that needs a scan.
+                    config.managedDomains().stream()
+                            .filter(md -> md.domains().stream().anyMatch(d -> AliasPattern.matches(alias, d)))
+                            .forEach(found::add);
+                } else {
+                    addCovering(canonical(alias), found);
                 }
             }
         }
-        return false;
+        return found.stream().sorted(Comparator.comparing(order::get)).toList();
+    }
+
+    /** The MDs naming {@code name} exactly or covering it with a wildcard. */
+    private void addCovering(String name, Set<MdDefinition> found) {
+        found.addAll(byName.getOrDefault(name, List.of()));
+        found.addAll(wildcardsCovering(name));
+    }
+
+    private List<MdDefinition> wildcardsCovering(String name) {
+        int dot = name.indexOf('.');
+        return dot < 0 ? List.of() : byName.getOrDefault("*" + name.substring(dot), List.of());
     }
 
     private static boolean covers(String domain, String name) {
