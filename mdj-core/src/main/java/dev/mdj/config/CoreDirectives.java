@@ -107,7 +107,7 @@ final class CoreDirectives {
         specs.add(spec("core", "LogLevel", ITERATE, SERVERS, "Level of verbosity in error logging",
                 CoreDirectives::logLevel));
         specs.add(spec("log_config", "CustomLog", TAKE23, SERVERS, "a file name, a custom log format string or format name, and an optional \"env=\" or \"expr=\" clause",
-                c -> c.server().customLogs.add(new LogSettings.CustomLog(logTarget(c, c.arg(0)), c.arg(1)))));
+                CoreDirectives::customLog));
         specs.add(spec("log_config", "LogFormat", TAKE12, SERVERS, "a log format string (see docs) and an optional format name",
                 c -> c.config().logFormats.put(c.args().size() > 1 ? c.arg(1) : "", c.arg(0))));
         // --- content
@@ -205,7 +205,7 @@ final class CoreDirectives {
     private static void protocols(DirectiveContext c) {
         for (String protocol : c.args()) {
             if (!KNOWN_PROTOCOLS.contains(protocol.toLowerCase(Locale.ROOT))) {
-                c.warn("unknown protocol '" + protocol + "'; mdj speaks h2, http/1.1 and acme-tls/1");
+                c.warn("unknown protocol '" + protocol + "'; mdj speaks h2, h2c, http/1.1 and acme-tls/1");
             }
             c.server().protocols.add(protocol.toLowerCase(Locale.ROOT));
         }
@@ -238,6 +238,13 @@ final class CoreDirectives {
                 c.server().moduleLevels.put(module.toLowerCase(Locale.ROOT), level);
             }
         }
+    }
+
+    private static void customLog(DirectiveContext c) {
+        if (c.args().size() > 2) {
+            c.warn("CustomLog condition '" + c.arg(2) + "' is not supported by mdj; every request is logged");
+        }
+        c.server().customLogs.add(new LogSettings.CustomLog(logTarget(c, c.arg(0)), c.arg(1)));
     }
 
     private static String logTarget(DirectiveContext c, String target) {
