@@ -403,6 +403,35 @@ class DirectiveMdTest {
         assertThat(error(dir, line + "\n")).isEqualTo(message);
     }
 
+    /** Directives whose values mod_md takes as they are: only the argument count can be wrong. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            MDCertificateAgreement accepted twice    | MDCertificateAgreement takes one argument, either 'accepted' or the URL of CA Terms-of-Service agreement you accept
+            MDCertificateProtocol                    | MDCertificateProtocol takes one argument, Protocol used to obtain/renew certificates
+            MDCAChallenges                           | MDCAChallenges requires at least one argument, A list of challenge types to be used.
+            MDContactEmail a@example.org b@example.org | MDContactEmail takes one argument, Email address used for account registration
+            MDProfile a b                            | MDProfile takes one argument, The name of an ACME profile to order
+            MDCACertificateFile                      | MDCACertificateFile takes one argument, path to pem file with the root certificate(s) of the ACME server, or 'none'
+            MDHttpProxyCACertificateFile a b         | MDHttpProxyCACertificateFile takes one argument, path to the PEM file of trust anchors for the HTTP proxy's TLS, or 'none'
+            MDStoreDir                               | MDStoreDir takes one argument, the directory for file system storage of managed domain data.
+            MDMember                                 | MDMember requires at least one argument, A domain name to be included in the managed domain
+            MDMembers                                | MDMembers requires at least one argument, Control if the alias domain names are automatically added
+            MDHttpProxy                              | MDHttpProxy takes one argument, URL of a HTTP(S) proxy to use for outgoing connections
+            """)
+    void argumentCounts(String line, String message) {
+        assertThat(error(dir, line + "\n")).isEqualTo(message);
+    }
+
+    @Test
+    void sectionArgumentCounts() {
+        assertThat(error(dir, "<MDomainSet>\n</MDomainSet>\n"))
+                .isEqualTo("<MDomainSet> requires at least one argument, Container for directives applied to the same managed domains");
+        assertThat(error(dir, "<MDomain example.org>\nMDCertificateFile\n</MDomain>\n"))
+                .isEqualTo("MDCertificateFile takes one argument, set the static certificate (chain) file to use for this domain.");
+        assertThat(error(dir, "<MDomain example.org>\nMDCertificateKeyFile a b\n</MDomain>\n"))
+                .isEqualTo("MDCertificateKeyFile takes one argument, set the static private key file to use for this domain.");
+    }
+
     // =====================================================================================
     // context rules
 
