@@ -127,7 +127,7 @@ class DirectiveCoreTest {
         assertThat(main.directoryIndex()).containsExactly("index.html", "index.htm");
         assertThat(main.protocols()).containsExactly("h2", "http/1.1", "acme-tls/1");
         assertThat(warnings(c)).contains("DocumentRoot [" + dir.resolve("missing") + "] does not exist",
-                "unknown protocol 'spdy/3'; mdj speaks h2, http/1.1 and acme-tls/1");
+                "unknown protocol 'spdy/3'; mdj speaks h2, h2c, http/1.1 and acme-tls/1");
         assertThat(error(dir, "DirectoryIndex\n")).startsWith("DirectoryIndex requires at least one argument");
         assertThat(error(dir, "DocumentRoot\n")).startsWith("DocumentRoot takes one argument");
         assertThat(error(dir, "Protocols\n")).startsWith("Protocols requires at least one argument");
