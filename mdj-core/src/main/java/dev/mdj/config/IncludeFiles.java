@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 
 /**
@@ -75,7 +76,15 @@ final class IncludeFiles {
      * directory component of the pattern that is not a directory is skipped.
      */
     private static List<Path> matching(Path dir, String glob, boolean last) throws IOException {
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        PathMatcher matcher;
+        try {
+            // apr_fnmatch knows no {a,b} alternatives: braces stand for themselves
+            matcher = FileSystems.getDefault().getPathMatcher("glob:"
+                    + glob.replace("{", "\\{").replace("}", "\\}"));
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("'" + glob + "' is not a valid wildcard pattern: "
+                    + e.getDescription());
+        }
         List<Path> found = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
