@@ -422,6 +422,22 @@ class ConfigParserTest {
         }
 
         @Test
+        void malformedWildcardIsAOneLineError() {
+            files.write("conf.d/a.conf", "Listen 1\n");
+            ConfigError e = parseError("Listen 80\nInclude conf.d/[a*.conf\n");
+            assertThat(e.location().line()).isEqualTo(2);
+            assertThat(e.message()).contains("[a*.conf").doesNotContain("\n");
+        }
+
+        @Test
+        void bracesInAWildcardAreLiteralAsInHttpd() {
+            files.write("conf.d/x{a,b}.conf", "Listen 1\n");
+            files.write("conf.d/xa.conf", "Listen 2\n");
+            ParsedConfig parsed = parse("Include conf.d/x{a,b}*.conf\n");
+            assertThat(only(parsed).args()).containsExactly("1");
+        }
+
+        @Test
         void directoryIncludeReadsEveryFileBelow() {
             files.write("conf.d/b.conf", "Listen 2\n");
             files.write("conf.d/a.conf", "Listen 1\n");
