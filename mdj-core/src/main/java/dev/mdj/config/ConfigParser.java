@@ -29,6 +29,12 @@ public final class ConfigParser {
     /** Include nesting beyond this is taken for a loop, as httpd does (its limit is 128). */
     static final int MAX_INCLUDE_DEPTH = 128;
 
+    /**
+     * Sections nested deeper than this are refused: reading and applying them recurses, and a
+     * runaway nesting would otherwise end in a StackOverflowError instead of an error message.
+     */
+    static final int MAX_SECTION_DEPTH = 256;
+
     /** A single configuration file larger than this is refused. */
     static final long MAX_FILE_SIZE = 64L * 1024 * 1024;
 
@@ -36,6 +42,7 @@ public final class ConfigParser {
     private final List<ConfigError> warnings = new ArrayList<>();
     private final Deque<Path> includeStack = new ArrayDeque<>();
     private Path serverRoot;
+    private int sectionDepth;
 
     public ConfigParser(ParseOptions options) {
         this.defines = new Defines(options.defines(), options.environment());
@@ -109,12 +116,12 @@ public final class ConfigParser {
                 SectionStart start = SectionStart.parse(text, at);
                 if (Conditions.isCondition(start.name())) {
                     if (evaluate(start)) {
-                        block.addAll(parseBlock(lines, start));
+                        block.addAll(parseSection(lines, start));
                     } else {
                         skipSection(lines, start);
                     }
                 } else {
-                    List<Directive> children = parseBlock(lines, start);
+                    List<Directive> children = parseSection(lines, start);
                     block.add(new Directive(start.name(), start.args(), start.rawArgs(), at, true,
                             children));
                 }
@@ -126,6 +133,19 @@ public final class ConfigParser {
             throw error(open.location(), "<" + open.name() + "> was not closed.");
         }
         return block;
+    }
+
+    private List<Directive> parseSection(LineReader lines, SectionStart start) {
+        if (sectionDepth >= MAX_SECTION_DEPTH) {
+            throw error(start.location(), "<" + start.name() + "> is nested more than "
+                    + MAX_SECTION_DEPTH + " sections deep");
+        }
+        sectionDepth++;
+        try {
+            return parseBlock(lines, start);
+        } finally {
+            sectionDepth--;
+        }
     }
 
     private void readDirective(String text, Location at, List<Directive> block) {
