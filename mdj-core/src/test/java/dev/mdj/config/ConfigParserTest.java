@@ -339,6 +339,25 @@ class ConfigParserTest {
         }
 
         @Test
+        void deeplyNestedSectionsAreAnErrorNotAStackOverflow() {
+            int depth = 100_000;
+            String text = "<IfDefine !NOPE>\n".repeat(depth) + "Listen 80\n"
+                    + "</IfDefine>\n".repeat(depth);
+            ConfigError e = parseError(text);
+            assertThat(e.location().line()).isEqualTo(ConfigParser.MAX_SECTION_DEPTH + 1);
+            assertThat(e.message()).contains("nested more than 256");
+            String vhosts = "<VirtualHost *:80>\n".repeat(depth) + "</VirtualHost>\n".repeat(depth);
+            assertThat(parseError(vhosts).message()).contains("nest");
+            int limit = ConfigParser.MAX_SECTION_DEPTH;
+            String deepest = "<Foo>\n".repeat(limit) + "Listen 80\n" + "</Foo>\n".repeat(limit);
+            Directive d = only(parse(deepest));
+            for (int i = 1; i < limit; i++) {
+                d = d.children().get(0);
+            }
+            assertThat(names(d.children())).containsExactly("Listen");
+        }
+
+        @Test
         void lessThanAloneIsAnError() {
             ConfigError e = parseError("Listen 80\n<>\n");
             assertThat(e.location().line()).isEqualTo(2);
