@@ -848,6 +848,44 @@ class ConfigParserTest {
         }
 
         @Test
+        void requireIpWithAHexLookingNameIsRefusedWithoutAskingTheDns() {
+            for (String host : List.of("cafe", "dead.beef", "1e9", "999.1.1.1", "1.2.3.4.5")) {
+                Path file = files.write("httpd.conf", """
+                        Listen 80
+                        <VirtualHost *:80>
+                            ServerName a.example
+                            <Location "/md-status">
+                                SetHandler md-status
+                                Require ip %s
+                            </Location>
+                        </VirtualHost>
+                        """.formatted(host));
+                ConfigException e = catchThrowableOfType(ConfigException.class,
+                        () -> ConfigReader.read(file, options()));
+                assertThat(e).as(host).isNotNull();
+                assertThat(e.errors()).singleElement().satisfies(err -> {
+                    assertThat(err.location().line()).isEqualTo(6);
+                    assertThat(err.message()).contains("'" + host + "' is not an IP address");
+                });
+            }
+        }
+
+        @Test
+        void requireIpLiterals() {
+            Path file = files.write("httpd.conf", """
+                    Listen 80
+                    <VirtualHost *:80>
+                        ServerName a.example
+                        <Location "/md-status">
+                            SetHandler md-status
+                            Require ip 127.0.0.1 10.0.0.0/8 ::1 2001:db8::/32
+                        </Location>
+                    </VirtualHost>
+                    """);
+            assertThat(ConfigReader.read(file, options())).isNotNull();
+        }
+
+        @Test
         void falseIfModuleHidesUnknownDirectivesFromTheReader() {
             Path file = files.write("httpd.conf", """
                     <IfModule mod_rewrite.c>
