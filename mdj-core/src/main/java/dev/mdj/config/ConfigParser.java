@@ -106,8 +106,13 @@ public final class ConfigParser {
                 continue;
             }
             Location at = line.location();
-            String text = defines.substitute(line.text(), name -> warnings.add(new ConfigError(at,
-                    "Config variable ${" + name + "} is not defined")));
+            String text;
+            try {
+                text = defines.substitute(line.text(), name -> warnings.add(new ConfigError(at,
+                        "Config variable ${" + name + "} is not defined")));
+            } catch (IllegalArgumentException e) {
+                throw error(at, e.getMessage());
+            }
             if (text.startsWith("</")) {
                 closeSection(text, at, open);
                 return block;
