@@ -785,6 +785,19 @@ class ConfigParserTest {
         }
 
         @Test
+        void substitutionLongerThanALineIsAnErrorNotAnOutOfMemoryError() {
+            String chain = "${A}".repeat(1000);
+            ConfigError e = parseError("Define A " + "a".repeat(60_000) + "\n"
+                    + "Define B " + chain + "\n"
+                    + "Define C " + chain.replace('A', 'B') + "\n"
+                    + "Listen ${C}\n");
+            assertThat(e.location().line()).isEqualTo(2);
+            assertThat(e.message()).contains("longer than");
+            ConfigError e2 = parseError("Define A " + "a".repeat(40_000) + "\nListen ${A}${A}\n");
+            assertThat(e2.location().line()).isEqualTo(2);
+        }
+
+        @Test
         void defineNameWithColonIsAnError() {
             ConfigError e = parseError("Listen 80\nDefine a:b value\n");
             assertThat(e.location().line()).isEqualTo(2);
