@@ -38,6 +38,8 @@ public final class ConfigParser {
     /** A single configuration file larger than this is refused. */
     static final long MAX_FILE_SIZE = 64L * 1024 * 1024;
 
+    private static final Path DEV_NULL = Path.of("/dev/null");
+
     private final Defines defines;
     private final List<ConfigError> warnings = new ArrayList<>();
     private final Deque<Path> includeStack = new ArrayDeque<>();
@@ -81,6 +83,11 @@ public final class ConfigParser {
         try {
             if (Files.isDirectory(file)) {
                 throw error(includedAt, "'" + file + "' is a directory, not a configuration file");
+            }
+            if (Files.exists(file) && !Files.isRegularFile(file) && !file.equals(DEV_NULL)) {
+                // httpd's ap_pcfg_openfile says the same; /dev/zero or a FIFO would never end
+                throw error(includedAt, "Access to file " + file
+                        + " denied by server: not a regular file");
             }
             if (Files.size(file) > MAX_FILE_SIZE) {
                 throw error(includedAt, "'" + file + "' is larger than "
