@@ -494,6 +494,14 @@ class ConfigParserTest {
         }
 
         @Test
+        void includeOfADeviceIsRefusedAsInHttpd() {
+            ConfigError e = parseError("Listen 80\nInclude /dev/zero\n");
+            assertThat(e.location().line()).isEqualTo(2);
+            assertThat(e.message()).contains("/dev/zero").contains("not a regular file");
+            assertThat(only(parse("Include /dev/null\nListen 80\n")).name()).isEqualTo("Listen");
+        }
+
+        @Test
         void missingMainFileIsAnError() {
             ConfigError e = parseError(dir.resolve("nope.conf"), options());
             assertThat(e.location().file()).isEqualTo(dir.resolve("nope.conf"));
