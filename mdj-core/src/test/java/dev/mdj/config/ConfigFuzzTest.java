@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (lines deleted, duplicated, swapped, inserted; arguments replaced by odd tokens; brackets
  * dropped and added; bytes flipped, NUL and invalid UTF-8 included; files truncated) and each
  * result must either be accepted or be refused with a {@link ConfigException} whose every error
- * names a file of the configuration, a line inside it and a one-line message. Anything else thrown is a
+ * names a file of the configuration, a line inside it and a one-line message (warnings of an
+ * accepted configuration likewise). Anything else thrown is a
  * bug; the failure shows the case number and the mutated text, so it can be replayed.
  */
 class ConfigFuzzTest {
@@ -241,7 +242,13 @@ class ConfigFuzzTest {
 
     private void check(int n, byte[] main, byte[] extra) throws IOException {
         try {
-            ConfigReader.read(dir.resolve(MAIN), options());
+            Configuration config = ConfigReader.read(dir.resolve(MAIN), options());
+            for (ConfigError warning : config.warnings()) {
+                String problem = problem(warning);
+                if (problem != null) {
+                    fail(describe(n, main, extra, "warning: " + problem + ": " + warning, null));
+                }
+            }
         } catch (ConfigException e) {
             assertThat(e.errors()).isNotEmpty();
             for (ConfigError error : e.errors()) {
