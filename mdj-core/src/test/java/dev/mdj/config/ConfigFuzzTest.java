@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * dropped and added; bytes flipped, NUL and invalid UTF-8 included; files truncated) and each
  * result must either be accepted or be refused with a {@link ConfigException} whose every error
  * names a file of the configuration, a line inside it and a one-line message (warnings of an
- * accepted configuration likewise). Anything else thrown is a
- * bug; the failure shows the case number and the mutated text, so it can be replayed.
+ * accepted configuration likewise). Anything else thrown is a bug; the failure shows the case
+ * number and the mutated text, so it can be replayed.
  */
 class ConfigFuzzTest {
 
