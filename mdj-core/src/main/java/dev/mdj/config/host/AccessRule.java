@@ -37,6 +37,10 @@ public record AccessRule(Kind kind, boolean negated, List<Network> networks) {
                 throw new IllegalArgumentException("'" + text + "' is not an IP address or network;"
                         + " host names are not supported by Require ip");
             }
+            if (host.indexOf(':') < 0 && !isDottedDecimal(host)) {
+                // InetAddress.getByName would take it for a host name and ask the DNS
+                throw new IllegalArgumentException("'" + text + "' is not an IP address or network");
+            }
             InetAddress address;
             try {
                 address = InetAddress.getByName(host);
@@ -57,6 +61,21 @@ public record AccessRule(Kind kind, boolean negated, List<Network> networks) {
                 }
             }
             return new Network(address, bits);
+        }
+
+        /** One to four dot-separated numbers 0-255: a literal getByName never looks up. */
+        private static boolean isDottedDecimal(String host) {
+            String[] parts = host.split("\\.", -1);
+            if (parts.length > 4) {
+                return false;
+            }
+            for (String part : parts) {
+                if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
+                        || Integer.parseInt(part) > 255) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Whether {@code candidate} lies in this network. */
