@@ -42,13 +42,27 @@ public record AccessRule(Kind kind, boolean negated, List<Network> networks) {
                 throw new IllegalArgumentException("'" + text + "' is not an IP address or network");
             }
             InetAddress address;
+            int max;
+            int implied;
             try {
-                address = InetAddress.getByName(host);
+                if (host.indexOf(':') < 0) {
+                    // httpd reads a partial IPv4 address as a network: 10.1 is 10.1.0.0/16.
+                    String[] octets = host.split("\\.");
+                    byte[] bytes = new byte[4];
+                    for (int i = 0; i < octets.length; i++) {
+                        bytes[i] = (byte) Integer.parseInt(octets[i]);
+                    }
+                    address = InetAddress.getByAddress(bytes);
+                    implied = 8 * octets.length;
+                } else {
+                    address = InetAddress.getByName(host);
+                    implied = address.getAddress().length * 8;
+                }
+                max = address.getAddress().length * 8;
             } catch (UnknownHostException e) {
                 throw new IllegalArgumentException("'" + text + "' is not an IP address or network");
             }
-            int max = address.getAddress().length * 8;
-            int bits = max;
+            int bits = implied;
             if (slash >= 0) {
                 try {
                     bits = Integer.parseInt(text.substring(slash + 1));
