@@ -287,7 +287,7 @@ public final class MdJson {
 
     // --- withers -------------------------------------------------------------------------------
 
-    /** With {@code state} and its description ({@code null}: no {@code state-descr}). */
+    /** With {@code state} (the deprecated EXPIRED becomes COMPLETE) and its description ({@code null}: no {@code state-descr}). */
     public MdJson withState(MdState state, String description) {
         Objects.requireNonNull(state, "state");
         return with(b -> {
