@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "mdj", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"mdj: Apache httpd's mod_md rebuilt in Java, a certificate-managing TLS front server.",
                 "", "httpd-style use:  mdj -t -f FILE   test the configuration"},
-        subcommands = {ConfigTestCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ConfigTestCommand.class, StoreCommand.class, CommandLine.HelpCommand.class})
 final class MdjCommand implements Callable<Integer> {
 
     @Spec
@@ -32,7 +32,11 @@ final class MdjCommand implements Callable<Integer> {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new MdjCommand());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("mdj: " + e.getMessage());
+            if (e instanceof UserError user) {
+                commandLine.getErr().println("mdj: " + user.getMessage());
+                return user.exitCode();
+            }
+            commandLine.getErr().println("mdj: internal error: " + e);
             return ExitCodes.SOFTWARE;
         });
         cl.setParameterExceptionHandler((e, args) -> {

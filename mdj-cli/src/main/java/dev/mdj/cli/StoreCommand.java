@@ -1,0 +1,55 @@
+package dev.mdj.cli;
+
+import dev.mdj.config.ConfigException;
+import dev.mdj.config.ConfigReader;
+import dev.mdj.md.GlobalSetting;
+import dev.mdj.store.FileStore;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mdj store}: looks into a mod_md store (the role mod_md's a2md plays), either the one
+ * given with {@code --store} or the MDStoreDir of the configuration.
+ */
+@Command(name = "store", mixinStandardHelpOptions = true,
+        description = "Inspect and check a mod_md store (MDStoreDir).",
+        subcommands = {StoreListCommand.class, StoreShowCommand.class, StoreVerifyCommand.class})
+final class StoreCommand {
+
+    /** Where the store is: {@code --store DIR}, else the configuration's MDStoreDir. */
+    static final class Location {
+
+        @Option(names = "--store", paramLabel = "DIR",
+                description = "The store directory (default: MDStoreDir of the configuration).")
+        Path store;
+
+        @Mixin
+        ConfigOptions config;
+
+        /**
+         * Opens the store without creating anything.
+         *
+         * @throws UserError when there is no store or the configuration cannot be read
+         */
+        FileStore open() {
+            Path dir = store;
+            if (dir == null) {
+                try {
+                    dir = ConfigReader.read(config.file(), config.parseOptions())
+                            .server().global().get(GlobalSetting.STORE_DIR);
+                } catch (ConfigException e) {
+                    throw new UserError(e.errors().get(0) + (e.errors().size() > 1 ? " (and "
+                            + (e.errors().size() - 1) + " more; see 'mdj configtest')" : "")
+                            + "; or give --store DIR", ExitCodes.CONFIG);
+                }
+            }
+            try {
+                return FileStore.openExisting(dir);
+            } catch (dev.mdj.store.StoreException e) {
+                throw new UserError(e.getMessage(), ExitCodes.CONFIG);
+            }
+        }
+    }
+}
