@@ -7,9 +7,12 @@ import dev.mdj.testing.FreePorts;
 import dev.mdj.testing.PebbleServer;
 import dev.mdj.testing.Pem;
 import dev.mdj.testing.Processes;
+import dev.mdj.testing.TestPki;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
@@ -110,6 +113,65 @@ class ModMdStoreInteropIT {
             assertThat(store.resolve("staging/" + MD)).doesNotExist();
 
             MdjSide.readsModMdStore(store, MD, NAMES, leaf);
+        }
+    }
+
+    @Test
+    void modMdActivatesWhatMdjStaged(@TempDir Path pkiDir) throws Exception {
+        TestPki pki = TestPki.create(pkiDir, "mdj interop test CA");
+        TestPki.Leaf leaf = pki.issue("test1", NAMES);
+        X509Certificate cert = leaf.certificate();
+        List<X509Certificate> chain = List.of(cert, pki.caCertificate());
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(3072);
+        PrivateKey accountKey = rsa.generateKeyPair().getPrivate();
+
+        String scenario = A_BASIC + """
+                MDStoreDir "@SROOT@/mdj-store"
+                MDRenewMode manual
+                """;
+        try (ApacheHttpd httpd = ApacheHttpd.create(pebble, httpPort, httpsPort, scenario)) {
+            Path store = httpd.serverRoot().resolve("mdj-store");
+            MdjSide.stage(store, MD, NAMES, pebble.directoryUrl(), leaf.privateKey(), chain, accountKey);
+
+            httpd.start();
+            Path domain = store.resolve("domains").resolve(MD);
+            assertThat(httpd.waitForFile(domain.resolve("pubcert.pem"), Duration.ofSeconds(10)))
+                    .as("mod_md activates the staged set into %s\n%s", domain, httpd.errorLogTail())
+                    .isTrue();
+            assertThat(httpd.errorLogText())
+                    .as("error_log names the activation\n%s", httpd.errorLogTail())
+                    .contains("AH10068: " + MD + ": staged set activated");
+
+            List<X509Certificate> served = httpd.servedChain(MD);
+            assertThat(Pem.sha256(served.get(0)))
+                    .as("openssl s_client -servername %s shows OUR certificate (serial %s), got %s issued by %s\n%s",
+                            MD, cert.getSerialNumber().toString(16), served.get(0).getSubjectX500Principal(),
+                            served.get(0).getIssuerX500Principal(), httpd.errorLogTail())
+                    .isEqualTo(Pem.sha256(cert));
+            assertThat(served.get(0).getSerialNumber()).isEqualTo(cert.getSerialNumber());
+            httpd.stop();
+
+            assertThat(Pem.readCertificates(domain.resolve("pubcert.pem")))
+                    .as("domains/%s/pubcert.pem", MD).containsExactlyElementsOf(chain);
+            assertThat(Pem.readPrivateKey(domain.resolve("privkey.pem")))
+                    .as("domains/%s/privkey.pem is our key, in plain PKCS#8", MD)
+                    .isEqualTo(leaf.privateKey());
+            assertThat(store.resolve("staging").resolve(MD))
+                    .as("staging is purged after activation\n%s", httpd.errorLogTail())
+                    .doesNotExist();
+            Path accounts = store.resolve("accounts");
+            assertThat(accounts.resolve("ACME-localhost-0000/account.json"))
+                    .as("the staged account moved to accounts/\n%s", httpd.errorLogTail())
+                    .isRegularFile();
+            assertThat(read(accounts.resolve("ACME-localhost-0000/account.json")))
+                    .contains("mdj0000000000001").contains(pebble.directoryUrl());
+            assertThat(read(accounts.resolve("ACME-localhost-0000/account.pem")))
+                    .startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
+            assertThat(read(domain.resolve("md.json")))
+                    .as("domains/%s/md.json names the account", MD)
+                    .contains("ACME-localhost-0000");
+            MdjSide.accountKeyStillReadable(store, "ACME-localhost-0000", accountKey);
         }
     }
 
