@@ -29,13 +29,22 @@ public final class ConfigParser {
     /** Include nesting beyond this is taken for a loop, as httpd does (its limit is 128). */
     static final int MAX_INCLUDE_DEPTH = 128;
 
+    /**
+     * Sections nested deeper than this are refused: reading and applying them recurses, and a
+     * runaway nesting would otherwise end in a StackOverflowError instead of an error message.
+     */
+    static final int MAX_SECTION_DEPTH = 256;
+
     /** A single configuration file larger than this is refused. */
     static final long MAX_FILE_SIZE = 64L * 1024 * 1024;
+
+    private static final Path DEV_NULL = Path.of("/dev/null");
 
     private final Defines defines;
     private final List<ConfigError> warnings = new ArrayList<>();
     private final Deque<Path> includeStack = new ArrayDeque<>();
     private Path serverRoot;
+    private int sectionDepth;
 
     public ConfigParser(ParseOptions options) {
         this.defines = new Defines(options.defines(), options.environment());
@@ -75,6 +84,11 @@ public final class ConfigParser {
             if (Files.isDirectory(file)) {
                 throw error(includedAt, "'" + file + "' is a directory, not a configuration file");
             }
+            if (Files.exists(file) && !Files.isRegularFile(file) && !file.equals(DEV_NULL)) {
+                // httpd's ap_pcfg_openfile says the same; /dev/zero or a FIFO would never end
+                throw error(includedAt, "Access to file " + file
+                        + " denied by server: not a regular file");
+            }
             if (Files.size(file) > MAX_FILE_SIZE) {
                 throw error(includedAt, "'" + file + "' is larger than "
                         + (MAX_FILE_SIZE >> 20) + " MiB; is this a configuration file?");
@@ -99,8 +113,13 @@ public final class ConfigParser {
                 continue;
             }
             Location at = line.location();
-            String text = defines.substitute(line.text(), name -> warnings.add(new ConfigError(at,
-                    "Config variable ${" + name + "} is not defined")));
+            String text;
+            try {
+                text = defines.substitute(line.text(), name -> warnings.add(new ConfigError(at,
+                        "Config variable ${" + name + "} is not defined")));
+            } catch (IllegalArgumentException e) {
+                throw error(at, e.getMessage());
+            }
             if (text.startsWith("</")) {
                 closeSection(text, at, open);
                 return block;
@@ -109,12 +128,12 @@ public final class ConfigParser {
                 SectionStart start = SectionStart.parse(text, at);
                 if (Conditions.isCondition(start.name())) {
                     if (evaluate(start)) {
-                        block.addAll(parseBlock(lines, start));
+                        block.addAll(parseSection(lines, start));
                     } else {
                         skipSection(lines, start);
                     }
                 } else {
-                    List<Directive> children = parseBlock(lines, start);
+                    List<Directive> children = parseSection(lines, start);
                     block.add(new Directive(start.name(), start.args(), start.rawArgs(), at, true,
                             children));
                 }
@@ -126,6 +145,19 @@ public final class ConfigParser {
             throw error(open.location(), "<" + open.name() + "> was not closed.");
         }
         return block;
+    }
+
+    private List<Directive> parseSection(LineReader lines, SectionStart start) {
+        if (sectionDepth >= MAX_SECTION_DEPTH) {
+            throw error(start.location(), "<" + start.name() + "> is nested more than "
+                    + MAX_SECTION_DEPTH + " sections deep");
+        }
+        sectionDepth++;
+        try {
+            return parseBlock(lines, start);
+        } finally {
+            sectionDepth--;
+        }
     }
 
     private void readDirective(String text, Location at, List<Directive> block) {

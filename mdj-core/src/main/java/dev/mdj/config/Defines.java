@@ -50,6 +50,9 @@ final class Defines {
      * Replaces every {@code ${NAME}} by the defined variable or, failing that, the environment
      * variable. An unknown name is left as written and reported to {@code undefined}, as httpd
      * does (its warning AH00111).
+     *
+     * @throws IllegalArgumentException if the result would be longer than
+     *     {@link LineReader#MAX_LINE_LENGTH} (variables built from variables grow exponentially)
      */
     String substitute(String line, Consumer<String> undefined) {
         int start = line.indexOf("${");
@@ -73,6 +76,11 @@ final class Defines {
                 undefined.accept(name);
                 out.append(line, start, end + 1);
             } else {
+                if (out.length() + value.length() > LineReader.MAX_LINE_LENGTH) {
+                    throw new IllegalArgumentException("line is longer than "
+                            + LineReader.MAX_LINE_LENGTH + " characters after substituting ${"
+                            + name + "}");
+                }
                 out.append(value);
             }
             i = end + 1;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 
 /**
@@ -30,15 +31,16 @@ final class IncludeFiles {
         Path root = pattern.getRoot();
         List<Path> current = new ArrayList<>();
         current.add(root != null ? root : Path.of(""));
-        for (Path component : pattern.getRoot() != null ? pattern.subpath(0, pattern.getNameCount())
-                : pattern) {
-            String name = component.toString();
+        int count = pattern.getNameCount();
+        for (int index = 0; index < count; index++) {
+            String name = pattern.getName(index).toString();
+            boolean last = index == count - 1;
             List<Path> next = new ArrayList<>();
             for (Path dir : current) {
                 if (!hasWildcard(name)) {
                     next.add(dir.resolve(name));
                 } else if (Files.isDirectory(dir)) {
-                    next.addAll(matching(dir, name));
+                    next.addAll(matching(dir, name, last));
                 }
             }
             if (next.isEmpty()) {
@@ -68,11 +70,31 @@ final class IncludeFiles {
         return name.indexOf('*') >= 0 || name.indexOf('?') >= 0 || name.indexOf('[') >= 0;
     }
 
-    private static List<Path> matching(Path dir, String glob) throws IOException {
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+    /**
+     * The entries of {@code dir} matching {@code glob}, as httpd's apr_fnmatch with
+     * APR_FNM_PERIOD: a leading dot must be matched by a dot in the pattern, and a match in a
+     * directory component of the pattern that is not a directory is skipped.
+     */
+    private static List<Path> matching(Path dir, String glob, boolean last) throws IOException {
+        PathMatcher matcher;
+        try {
+            // apr_fnmatch knows no {a,b} alternatives: braces stand for themselves
+            matcher = FileSystems.getDefault().getPathMatcher("glob:"
+                    + glob.replace("{", "\\{").replace("}", "\\}"));
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("'" + glob + "' is not a valid wildcard pattern: "
+                    + e.getDescription());
+        }
         List<Path> found = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
+                String entryName = entry.getFileName().toString();
+                if (entryName.startsWith(".") && !glob.startsWith(".")) {
+                    continue;
+                }
+                if (!last && !Files.isDirectory(entry)) {
+                    continue;
+                }
                 if (matcher.matches(entry.getFileName())) {
                     found.add(entry);
                 }

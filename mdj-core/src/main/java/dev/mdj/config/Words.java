@@ -65,6 +65,6 @@ final class Words {
     }
 
     static boolean isBlank(char c) {
-        return c == ' ' || c == '\t' || c == '\f' || c == '\u000b';
+        return c == ' ' || c == '\t' || c == '\f' || c == '\u000b' || c == '\r';
     }
 }

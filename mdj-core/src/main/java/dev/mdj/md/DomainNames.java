@@ -86,7 +86,9 @@ public final class DomainNames {
             return IDN.toASCII(base, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
-                    "'" + name + "' is not a valid internationalized domain name: " + e.getMessage(), e);
+                    "'" + name + "' is not a valid internationalized domain name: "
+                            // IDN wraps a ParseException and keeps its class name in the text
+                            + e.getMessage().replaceFirst("^java\\.text\\.ParseException: ", ""), e);
         }
     }
 

@@ -37,14 +37,32 @@ public record AccessRule(Kind kind, boolean negated, List<Network> networks) {
                 throw new IllegalArgumentException("'" + text + "' is not an IP address or network;"
                         + " host names are not supported by Require ip");
             }
+            if (host.indexOf(':') < 0 && !isDottedDecimal(host)) {
+                // InetAddress.getByName would take it for a host name and ask the DNS
+                throw new IllegalArgumentException("'" + text + "' is not an IP address or network");
+            }
             InetAddress address;
+            int max;
+            int implied;
             try {
-                address = InetAddress.getByName(host);
+                if (host.indexOf(':') < 0) {
+                    // httpd reads a partial IPv4 address as a network: 10.1 is 10.1.0.0/16.
+                    String[] octets = host.split("\\.");
+                    byte[] bytes = new byte[4];
+                    for (int i = 0; i < octets.length; i++) {
+                        bytes[i] = (byte) Integer.parseInt(octets[i]);
+                    }
+                    address = InetAddress.getByAddress(bytes);
+                    implied = 8 * octets.length;
+                } else {
+                    address = InetAddress.getByName(host);
+                    implied = address.getAddress().length * 8;
+                }
+                max = address.getAddress().length * 8;
             } catch (UnknownHostException e) {
                 throw new IllegalArgumentException("'" + text + "' is not an IP address or network");
             }
-            int max = address.getAddress().length * 8;
-            int bits = max;
+            int bits = implied;
             if (slash >= 0) {
                 try {
                     bits = Integer.parseInt(text.substring(slash + 1));
@@ -57,6 +75,21 @@ public record AccessRule(Kind kind, boolean negated, List<Network> networks) {
                 }
             }
             return new Network(address, bits);
+        }
+
+        /** One to four dot-separated numbers 0-255: a literal getByName never looks up. */
+        private static boolean isDottedDecimal(String host) {
+            String[] parts = host.split("\\.", -1);
+            if (parts.length > 4) {
+                return false;
+            }
+            for (String part : parts) {
+                if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
+                        || Integer.parseInt(part) > 255) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Whether {@code candidate} lies in this network. */
