@@ -1,7 +1,11 @@
 package dev.mdj.it;
 
-import dev.mdj.testing.Pem;
-import dev.mdj.testing.Processes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mdj.store.StoreSecret;
+import dev.mdj.store.pem.CertificatePem;
+import dev.mdj.store.pem.KeyPairs;
+import dev.mdj.store.pem.PrivateKeyPem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,28 +14,49 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.util.Base64;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The mdj side of the interop tests: what mdj's store makes of a store mod_md wrote, and how
  * mdj stages a certificate set for mod_md to activate.
  *
- * <p>INTERIM: until {@code dev.mdj.store.FileStore} is in main, staging is written here by
- * hand (JSON as in reference/captured/a-basic/2-renewed-staged, keys encrypted with
- * {@code openssl pkcs8 -v2 aes-256-cbc -v2prf hmacWithSHA256} under a store key chosen without
- * NUL/CR/LF bytes so that openssl can read it as a pass phrase file), and the mdj-side reads
- * are pending.
+ * <p>INTERIM until {@code dev.mdj.store.FileStore} is in main: files are read and written
+ * with mdj's store codecs ({@link StoreSecret}, {@link PrivateKeyPem}, {@link CertificatePem})
+ * at paths spelled out here, and JSON is written by hand as in
+ * reference/captured/a-basic/2-renewed-staged. Once FileStore lands, the same steps go through
+ * {@code FileStore.open(store)} with {@code save/load(group, name, Aspect...)} and
+ * {@code names(group)}.
  */
 final class MdjSide {
 
     private MdjSide() {
     }
 
-    static void readsModMdStore(Path store, String md, List<String> names, X509Certificate served) {
-        // pending: FileStore
+    static void readsModMdStore(Path store, String md, List<String> names, X509Certificate served)
+            throws IOException {
+        StoreSecret secret = StoreSecret.parse(Files.readString(store.resolve("md_store.json")));
+        assertThat(list(store.resolve("domains"))).as("domains/").containsExactly(md);
+        String mdJson = Files.readString(store.resolve("domains").resolve(md).resolve("md.json"));
+        for (String name : names) {
+            assertThat(mdJson).as("domains/%s/md.json", md).contains("\"" + name + "\"");
+        }
+        assertThat(list(store.resolve("accounts"))).as("accounts/").containsExactly("ACME-localhost-0000");
+        Path account = store.resolve("accounts/ACME-localhost-0000");
+        assertThat(Files.readString(account.resolve("account.json"))).contains("\"url\"").contains("\"ca-url\"");
+        String accountPem = Files.readString(account.resolve("account.pem"));
+        assertThat(PrivateKeyPem.isEncrypted(accountPem)).as("account.pem is encrypted").isTrue();
+        PrivateKey accountKey = PrivateKeyPem.decode(accountPem, secret.passphrase());
+        assertThat(accountKey).isInstanceOf(RSAPrivateCrtKey.class);
+        assertThat(((RSAPrivateCrtKey) accountKey).getModulus().bitLength()).as("account key bits").isEqualTo(3072);
+
+        Path domain = store.resolve("domains").resolve(md);
+        PrivateKey key = PrivateKeyPem.decode(Files.readString(domain.resolve("privkey.pem")), null);
+        List<X509Certificate> chain = CertificatePem.decodeChain(Files.readString(domain.resolve("pubcert.pem")));
+        assertThat(chain).hasSize(2);
+        assertThat(chain.get(0)).isEqualTo(served);
+        assertThat(KeyPairs.matches(key, chain.get(0))).as("domains/%s/privkey.pem matches pubcert.pem", md).isTrue();
+        assertThat(store.resolve("archive").resolve(md + ".1")).isDirectory();
     }
 
     /** What mdj staged, for the assertions after mod_md activated it. */
@@ -42,14 +67,9 @@ final class MdjSide {
             List<X509Certificate> chain, PrivateKey accountKey) throws IOException {
         Files.createDirectories(store);
         Files.setPosixFilePermissions(store, PosixFilePermissions.fromString("rwxr-xr-x"));
-        byte[] secret = storeSecret();
-        write(store.resolve("md_store.json"), """
-                {
-                  "store": {
-                    "version": 3.0
-                  },
-                  "key": "%s"
-                }""".formatted(Base64.getUrlEncoder().withoutPadding().encodeToString(secret)), "rw-------");
+        StoreSecret storeSecret = StoreSecret.generate(new SecureRandom());
+        byte[] secret = storeSecret.passphrase();
+        write(store.resolve("md_store.json"), storeSecret.toJson(), "rw-------");
         Path staging = store.resolve("staging").resolve(md);
         Files.createDirectories(staging);
         Files.setPosixFilePermissions(store.resolve("staging"), PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -57,14 +77,23 @@ final class MdjSide {
         write(staging.resolve("md.json"), mdJson(md, names, caUrl), "rw-r--r--");
         write(staging.resolve("job.json"), jobJson(md), "rw-r--r--");
         write(staging.resolve("account.json"), accountJson(caUrl), "rw-r--r--");
-        write(staging.resolve("privkey.pem"), encrypt(certificateKey, secret, store), "rw-r--r--");
-        write(staging.resolve("account.pem"), encrypt(accountKey, secret, store), "rw-r--r--");
-        write(staging.resolve("pubcert.pem"), Pem.encode(chain), "rw-r--r--");
+        write(staging.resolve("privkey.pem"), PrivateKeyPem.encodeEncrypted(certificateKey, secret), "rw-r--r--");
+        write(staging.resolve("account.pem"), PrivateKeyPem.encodeEncrypted(accountKey, secret), "rw-r--r--");
+        write(staging.resolve("pubcert.pem"), CertificatePem.encodeChain(chain), "rw-r--r--");
     }
 
-    /** Reads back an (encrypted) key from the store the way mdj would. Pending: FileStore. */
-    static void accountKeyStillReadable(Path store, String accountId, PrivateKey expected) {
-        // pending: FileStore
+    /** The account key mod_md moved to accounts/ still decrypts with the store key. */
+    static void accountKeyStillReadable(Path store, String accountId, PrivateKey expected) throws IOException {
+        StoreSecret secret = StoreSecret.parse(Files.readString(store.resolve("md_store.json")));
+        String pem = Files.readString(store.resolve("accounts").resolve(accountId).resolve("account.pem"));
+        assertThat(PrivateKeyPem.isEncrypted(pem)).as("accounts/%s/account.pem is encrypted", accountId).isTrue();
+        assertThat(PrivateKeyPem.decode(pem, secret.passphrase())).isEqualTo(expected);
+    }
+
+    private static List<String> list(Path dir) throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     static String mdJson(String md, List<String> names, String caUrl) {
@@ -141,33 +170,6 @@ final class MdjSide {
                   ],
                   "orders": "%s/list-orderz/mdj0000000000001"
                 }""".formatted(base, caUrl, base);
-    }
-
-    /** 48 random bytes without NUL, CR or LF (openssl reads a pass phrase file as one line). */
-    private static byte[] storeSecret() {
-        SecureRandom random = new SecureRandom();
-        byte[] b = new byte[48];
-        for (int i = 0; i < b.length; i++) {
-            do {
-                b[i] = (byte) random.nextInt(256);
-            } while (b[i] == 0 || b[i] == '\n' || b[i] == '\r');
-        }
-        return b;
-    }
-
-    private static String encrypt(PrivateKey key, byte[] secret, Path scratch) throws IOException {
-        Path pass = Files.createTempFile("mdj-pass", ".bin");
-        Path plain = Files.createTempFile("mdj-key", ".pem");
-        try {
-            Files.write(pass, secret);
-            Files.writeString(plain, Pem.block("PRIVATE KEY", key.getEncoded()));
-            return Processes.run(List.of("openssl", "pkcs8", "-topk8", "-in", plain.toString(),
-                    "-v2", "aes-256-cbc", "-v2prf", "hmacWithSHA256", "-passout", "file:" + pass),
-                    Map.of(), null, Duration.ofSeconds(30)).orThrow().output();
-        } finally {
-            Files.deleteIfExists(pass);
-            Files.deleteIfExists(plain);
-        }
     }
 
     private static void write(Path file, String text, String mode) throws IOException {
