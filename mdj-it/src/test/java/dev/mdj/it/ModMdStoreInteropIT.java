@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,8 @@ class ModMdStoreInteropIT {
 
     @BeforeAll
     static void startPebble(@TempDir Path acmeDir) {
+        Assumptions.assumeTrue(ApacheHttpd.available(),
+                "needs root and /usr/sbin/apache2 with mod_md (bash .ci/run installs them)");
         int[] ports = FreePorts.find(2);
         httpPort = ports[0];
         httpsPort = ports[1];
