@@ -68,6 +68,22 @@ public interface Store {
     void rename(StoreGroup group, String from, String to);
 
     /**
+     * Checks that {@code name} is a valid entry name: one path component, not {@code .} or
+     * {@code ..}, no separator or NUL, at most 255 characters.
+     *
+     * @return the name
+     * @throws IllegalArgumentException otherwise
+     */
+    static String checkName(String name) {
+        if (name == null || name.isEmpty() || name.length() > 255 || name.equals(".")
+                || name.equals("..") || name.indexOf('/') >= 0 || name.indexOf('\\') >= 0
+                || name.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("not a valid store entry name: '" + name + "'");
+        }
+        return name;
+    }
+
+    /**
      * Takes the store-wide lock, waiting at most {@code maxWait}.
      *
      * @throws StoreException if it could not be taken in time

@@ -1,15 +1,12 @@
 package dev.mdj.store;
 
+import dev.mdj.store.json.JsonFiles;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.util.DefaultIndenter;
-import tools.jackson.core.util.DefaultPrettyPrinter;
-import tools.jackson.core.util.Separators;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -30,7 +27,6 @@ public final class StoreSecret {
     /** Length of the raw key in bytes (mod_md's FS_STORE_KLEN). */
     public static final int KEY_LENGTH = 48;
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private final double version;
     private final byte[] key;
@@ -65,7 +61,7 @@ public final class StoreSecret {
     public static StoreSecret parse(String json) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = JsonFiles.mapper().readTree(json);
         } catch (JacksonException e) {
             throw new IllegalArgumentException("md_store.json is not valid JSON (line "
                     + e.getLocation().getLineNr() + ")");
@@ -138,15 +134,10 @@ public final class StoreSecret {
      * @return the JSON text
      */
     public String toJson() {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonFiles.mapper().createObjectNode();
         root.putObject("store").put("version", VERSION);
         root.put("key", Base64.getUrlEncoder().withoutPadding().encodeToString(key));
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectNameValueSpacing(Separators.Spacing.AFTER))
-                .withObjectIndenter(indenter)
-                .withArrayIndenter(indenter);
-        return MAPPER.writer().with(printer).writeValueAsString(root);
+        return JsonFiles.write(root);
     }
 
     @Override

@@ -1,0 +1,383 @@
+package dev.mdj.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The store in a directory, laid out exactly as mod_md's {@code MDStoreDir}, so that mdj and
+ * Apache with mod_md can use the same one: {@code <group>/<name>/<file>}, mod_md's permissions,
+ * keys encrypted with the 48-byte key of {@code md_store.json} where mod_md encrypts them.
+ *
+ * <p>Every write goes through {@link AtomicFiles}. Thread-safe: the file system arbitrates, and
+ * no state is cached.
+ */
+public final class FileStore implements Store {
+
+    /** Files larger than this are refused when reading: no store file comes near it. */
+    static final int MAX_FILE_SIZE = 1 << 20;
+
+    private static final Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> LOCK_FILE = PosixFilePermissions.fromString("rw-r-----");
+    private static final Set<PosixFilePermission> ROOT_DIRECTORY = PosixFilePermissions.fromString("rwxr-xr-x");
+    private static final int MAX_ARCHIVES = 999;
+
+    private final StorePaths paths;
+    private final ValueCodec codec;
+
+    private FileStore(Path root, StoreSecret secret) {
+        this.paths = new StorePaths(root);
+        this.codec = new ValueCodec(secret);
+    }
+
+    /**
+     * Opens the store in {@code directory}, creating the directory and {@code md_store.json}
+     * (with a new random key) if this is a new store, as mod_md does on first use.
+     *
+     * @throws StoreException if md_store.json exists but cannot be used
+     */
+    public static FileStore open(Path directory) {
+        Path root = directory.toAbsolutePath().normalize();
+        try {
+            if (!Files.isDirectory(root)) {
+                Files.createDirectories(root);
+                Files.setPosixFilePermissions(root, ROOT_DIRECTORY);
+            }
+            Path storeJson = root.resolve(Aspect.STORE_JSON.fileName());
+            if (!Files.exists(storeJson)) {
+                StoreSecret fresh = StoreSecret.generate(new SecureRandom());
+                // Exclusive: when two processes start on a new store, the loser reads the winner's key.
+                AtomicFiles.create(storeJson, fresh.toJson().getBytes(StandardCharsets.UTF_8), PRIVATE_FILE);
+            }
+            return new FileStore(root, readSecret(storeJson));
+        } catch (IOException e) {
+            throw new StoreException("cannot open the store " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens an existing store without creating anything (for inspection).
+     *
+     * @throws StoreException if there is no store in {@code directory}
+     */
+    public static FileStore openExisting(Path directory) {
+        Path root = directory.toAbsolutePath().normalize();
+        Path storeJson = root.resolve(Aspect.STORE_JSON.fileName());
+        if (!Files.isRegularFile(storeJson)) {
+            throw new StoreException("no store in " + root + ": md_store.json is missing");
+        }
+        return new FileStore(root, readSecret(storeJson));
+    }
+
+    private static StoreSecret readSecret(Path storeJson) {
+        try {
+            return StoreSecret.parse(Files.readString(storeJson));
+        } catch (IOException e) {
+            throw new StoreException("cannot read " + storeJson + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new StoreException(storeJson + ": " + e.getMessage()
+                    + "; without a valid md_store.json the encrypted keys of this store cannot be read", e);
+        }
+    }
+
+    /** The store directory. */
+    public Path directory() {
+        return paths.root();
+    }
+
+    /** Where a value lives on disk (for messages, listings and verification). */
+    public Path pathOf(StoreGroup group, String name, Aspect<?> aspect) {
+        return paths.file(group, name, aspect);
+    }
+
+    /** Where an entry lives on disk. */
+    public Path pathOf(StoreGroup group, String name) {
+        return paths.entry(group, name);
+    }
+
+    @Override
+    public <T> Optional<T> load(StoreGroup group, String name, Aspect<T> aspect) {
+        Path file = paths.file(group, name, aspect);
+        byte[] bytes;
+        try {
+            if (Files.size(file) > MAX_FILE_SIZE) {
+                throw new StoreException(paths.describe(file) + " is larger than "
+                        + (MAX_FILE_SIZE >> 20) + " MiB; refusing to read it");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new StoreException("cannot read " + paths.describe(file) + ": " + e.getMessage(), e);
+        }
+        try {
+            return Optional.of(codec.decode(group, aspect, bytes));
+        } catch (RuntimeException e) {
+            throw new StoreException(paths.describe(file) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public <T> void save(StoreGroup group, String name, Aspect<T> aspect, T value) {
+        write(group, name, aspect, value, false);
+    }
+
+    @Override
+    public <T> boolean create(StoreGroup group, String name, Aspect<T> aspect, T value) {
+        return write(group, name, aspect, value, true);
+    }
+
+    private <T> boolean write(StoreGroup group, String name, Aspect<T> aspect, T value, boolean exclusive) {
+        Path file = paths.file(group, name, aspect);
+        byte[] bytes = codec.encode(group, aspect, value);
+        Set<PosixFilePermission> permissions = aspect.kind() == Aspect.Kind.PRIVATE_KEY
+                && !group.encryptsKeys() ? PRIVATE_FILE : group.filePermissions();
+        if (group == StoreGroup.NONE) {
+            permissions = PRIVATE_FILE;
+        }
+        try {
+            ensureEntry(group, name);
+            if (exclusive) {
+                return AtomicFiles.create(file, bytes, permissions);
+            }
+            AtomicFiles.write(file, bytes, permissions);
+            return true;
+        } catch (IOException e) {
+            throw new StoreException("cannot write " + paths.describe(file) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates the group and entry directories with the group's permissions. */
+    private void ensureEntry(StoreGroup group, String name) throws IOException {
+        if (group == StoreGroup.NONE) {
+            return;
+        }
+        ensureDirectory(paths.group(group), group.directoryPermissions());
+        ensureDirectory(paths.entry(group, name), group.directoryPermissions());
+    }
+
+    private static void ensureDirectory(Path dir, Set<PosixFilePermission> permissions) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        try {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(permissions));
+            Files.setPosixFilePermissions(dir, permissions);
+        } catch (FileAlreadyExistsException e) {
+            // created concurrently; fine
+        }
+    }
+
+    @Override
+    public boolean exists(StoreGroup group, String name, Aspect<?> aspect) {
+        return Files.exists(paths.file(group, name, aspect));
+    }
+
+    @Override
+    public void remove(StoreGroup group, String name, Aspect<?> aspect) {
+        Path file = paths.file(group, name, aspect);
+        try {
+            if (Files.deleteIfExists(file)) {
+                AtomicFiles.syncDirectory(file.getParent());
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot remove " + paths.describe(file) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void purge(StoreGroup group, String name) {
+        if (group == StoreGroup.NONE) {
+            throw new IllegalArgumentException("the store itself cannot be purged");
+        }
+        Path entry = paths.entry(group, name);
+        try {
+            deleteTree(entry);
+        } catch (IOException e) {
+            throw new StoreException("cannot remove " + paths.describe(entry) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+        AtomicFiles.syncDirectory(dir.getParent());
+    }
+
+    @Override
+    public List<String> names(StoreGroup group) {
+        return list(paths.group(group), true);
+    }
+
+    @Override
+    public List<String> fileNames(StoreGroup group, String name) {
+        return list(paths.entry(group, name), false);
+    }
+
+    private List<String> list(Path dir, boolean directories) {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                if (Files.isDirectory(entry) == directories) {
+                    names.add(entry.getFileName().toString());
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new StoreException("cannot list " + paths.describe(dir) + ": " + e.getMessage(), e);
+        }
+        names.sort(null);
+        return names;
+    }
+
+    @Override
+    public void move(StoreGroup from, StoreGroup to, String name, boolean archive) {
+        Path source = paths.entry(from, name);
+        Path target = paths.entry(to, name);
+        if (!Files.isDirectory(source)) {
+            throw new StoreException("cannot move " + paths.describe(source) + ": it does not exist");
+        }
+        Path archived = null;
+        try {
+            ensureDirectory(paths.group(to), to.directoryPermissions());
+            if (Files.exists(target)) {
+                if (archive) {
+                    archived = archive(target, name);
+                } else {
+                    deleteTree(target);
+                }
+            }
+            try {
+                Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                if (archived != null) {
+                    Files.move(archived, target, StandardCopyOption.ATOMIC_MOVE);
+                }
+                throw e;
+            }
+            AtomicFiles.syncDirectory(source.getParent());
+            AtomicFiles.syncDirectory(target.getParent());
+        } catch (IOException e) {
+            throw new StoreException("cannot move " + paths.describe(source) + " to "
+                    + paths.describe(target) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Moves {@code entry} to {@code archive/<name>.<n>}, reserving n by creating the directory. */
+    private Path archive(Path entry, String name) throws IOException {
+        Path archiveGroup = paths.group(StoreGroup.ARCHIVE);
+        ensureDirectory(archiveGroup, StoreGroup.ARCHIVE.directoryPermissions());
+        for (int n = 1; n <= MAX_ARCHIVES; n++) {
+            Path slot = archiveGroup.resolve(name + "." + n);
+            try {
+                Files.createDirectory(slot, PosixFilePermissions.asFileAttribute(
+                        StoreGroup.ARCHIVE.directoryPermissions()));
+            } catch (FileAlreadyExistsException e) {
+                continue;
+            }
+            // rename(2) replaces the empty directory we just reserved.
+            Files.move(entry, slot, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.syncDirectory(archiveGroup);
+            return slot;
+        }
+        throw new IOException("archive/" + name + ".1 to ." + MAX_ARCHIVES
+                + " are all taken; remove old archives");
+    }
+
+    @Override
+    public void rename(StoreGroup group, String from, String to) {
+        Path source = paths.entry(group, from);
+        Path target = paths.entry(group, to);
+        try {
+            if (Files.exists(target)) {
+                throw new StoreException("cannot rename " + paths.describe(source) + ": "
+                        + paths.describe(target) + " exists");
+            }
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.syncDirectory(target.getParent());
+        } catch (IOException e) {
+            throw new StoreException("cannot rename " + paths.describe(source) + " to "
+                    + paths.describe(target) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public StoreLock lock(Duration maxWait) {
+        Path lockFile = paths.root().resolve("store.lock");
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        try {
+            FileChannel channel = FileChannel.open(lockFile, EnumSet.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(LOCK_FILE));
+            try {
+                while (true) {
+                    FileLock lock = tryLock(channel);
+                    if (lock != null) {
+                        return () -> release(lock, channel);
+                    }
+                    if (System.nanoTime() >= deadline) {
+                        throw new StoreException("the store lock " + lockFile + " is held by another"
+                                + " process; gave up after " + maxWait.toMillis() + " ms");
+                    }
+                    Thread.sleep(100);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("interrupted while waiting for the store lock", e);
+            } catch (RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null; // held by this process (another thread); wait like for any holder
+        }
+    }
+
+    private static void release(FileLock lock, FileChannel channel) {
+        try {
+            lock.release();
+            channel.close();
+        } catch (IOException e) {
+            throw new StoreException("cannot release the store lock: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FileStore[" + paths.root() + "]";
+    }
+}
