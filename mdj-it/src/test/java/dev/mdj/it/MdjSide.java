@@ -2,98 +2,85 @@ package dev.mdj.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mdj.store.StoreSecret;
-import dev.mdj.store.pem.CertificatePem;
+import dev.mdj.md.KeySpec;
+import dev.mdj.md.KeySpecs;
+import dev.mdj.store.Aspect;
+import dev.mdj.store.FileStore;
+import dev.mdj.store.StoreGroup;
 import dev.mdj.store.pem.KeyPairs;
 import dev.mdj.store.pem.PrivateKeyPem;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The mdj side of the interop tests: what mdj's store makes of a store mod_md wrote, and how
- * mdj stages a certificate set for mod_md to activate.
- *
- * <p>INTERIM until {@code dev.mdj.store.FileStore} is in main: files are read and written
- * with mdj's store codecs ({@link StoreSecret}, {@link PrivateKeyPem}, {@link CertificatePem})
- * at paths spelled out here, and JSON is written by hand as in
- * reference/captured/a-basic/2-renewed-staged. Once FileStore lands, the same steps go through
- * {@code FileStore.open(store)} with {@code save/load(group, name, Aspect...)} and
- * {@code names(group)}.
+ * The mdj side of the interop tests, through mdj's {@link FileStore}: what it makes of a store
+ * mod_md wrote, and how mdj stages a certificate set for mod_md to activate. The JSON is written
+ * by hand as in reference/captured/a-basic/2-renewed-staged (until the typed store.json classes
+ * are in main).
  */
 final class MdjSide {
+
+    static final KeySpec RSA = KeySpecs.DEFAULT.specs().get(0);
+    static final String ACCOUNT = "ACME-localhost-0000";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private MdjSide() {
     }
 
-    static void readsModMdStore(Path store, String md, List<String> names, X509Certificate served)
-            throws IOException {
-        StoreSecret secret = StoreSecret.parse(Files.readString(store.resolve("md_store.json")));
-        assertThat(list(store.resolve("domains"))).as("domains/").containsExactly(md);
-        String mdJson = Files.readString(store.resolve("domains").resolve(md).resolve("md.json"));
-        for (String name : names) {
-            assertThat(mdJson).as("domains/%s/md.json", md).contains("\"" + name + "\"");
-        }
-        assertThat(list(store.resolve("accounts"))).as("accounts/").containsExactly("ACME-localhost-0000");
-        Path account = store.resolve("accounts/ACME-localhost-0000");
-        assertThat(Files.readString(account.resolve("account.json"))).contains("\"url\"").contains("\"ca-url\"");
-        String accountPem = Files.readString(account.resolve("account.pem"));
-        assertThat(PrivateKeyPem.isEncrypted(accountPem)).as("account.pem is encrypted").isTrue();
-        PrivateKey accountKey = PrivateKeyPem.decode(accountPem, secret.passphrase());
+    static void readsModMdStore(Path store, String md, List<String> names, X509Certificate served) {
+        FileStore fs = FileStore.open(store);
+        assertThat(fs.names(StoreGroup.DOMAINS)).as("names(DOMAINS)").containsExactly(md);
+        ObjectNode mdJson = fs.load(StoreGroup.DOMAINS, md, Aspect.MD_JSON).orElseThrow();
+        assertThat(mdJson.get("domains").valueStream().map(n -> n.asString()).toList())
+                .as("domains/%s/md.json domains", md).containsExactlyElementsOf(names);
+
+        assertThat(fs.names(StoreGroup.ACCOUNTS)).as("names(ACCOUNTS)").containsExactly(ACCOUNT);
+        ObjectNode account = fs.load(StoreGroup.ACCOUNTS, ACCOUNT, Aspect.ACCOUNT_JSON).orElseThrow();
+        assertThat(account.has("url")).as("account.json has url: %s", account).isTrue();
+        PrivateKey accountKey = fs.load(StoreGroup.ACCOUNTS, ACCOUNT, Aspect.ACCOUNT_KEY).orElseThrow();
         assertThat(accountKey).isInstanceOf(RSAPrivateCrtKey.class);
         assertThat(((RSAPrivateCrtKey) accountKey).getModulus().bitLength()).as("account key bits").isEqualTo(3072);
 
-        Path domain = store.resolve("domains").resolve(md);
-        PrivateKey key = PrivateKeyPem.decode(Files.readString(domain.resolve("privkey.pem")), null);
-        List<X509Certificate> chain = CertificatePem.decodeChain(Files.readString(domain.resolve("pubcert.pem")));
+        PrivateKey key = fs.load(StoreGroup.DOMAINS, md, Aspect.privateKey(RSA)).orElseThrow();
+        List<X509Certificate> chain = fs.load(StoreGroup.DOMAINS, md, Aspect.certificateChain(RSA)).orElseThrow();
         assertThat(chain).hasSize(2);
         assertThat(chain.get(0)).isEqualTo(served);
         assertThat(KeyPairs.matches(key, chain.get(0))).as("domains/%s/privkey.pem matches pubcert.pem", md).isTrue();
-        assertThat(store.resolve("archive").resolve(md + ".1")).isDirectory();
-    }
-
-    /** What mdj staged, for the assertions after mod_md activated it. */
-    record Staged(PrivateKey certificateKey, List<X509Certificate> chain, PrivateKey accountKey) {
+        assertThat(fs.names(StoreGroup.ARCHIVE)).as("names(ARCHIVE)").contains(md + ".1");
     }
 
     static void stage(Path store, String md, List<String> names, String caUrl, PrivateKey certificateKey,
             List<X509Certificate> chain, PrivateKey accountKey) throws IOException {
-        Files.createDirectories(store);
-        Files.setPosixFilePermissions(store, PosixFilePermissions.fromString("rwxr-xr-x"));
-        StoreSecret storeSecret = StoreSecret.generate(new SecureRandom());
-        byte[] secret = storeSecret.passphrase();
-        write(store.resolve("md_store.json"), storeSecret.toJson(), "rw-------");
-        Path staging = store.resolve("staging").resolve(md);
-        Files.createDirectories(staging);
-        Files.setPosixFilePermissions(store.resolve("staging"), PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
-        write(staging.resolve("md.json"), mdJson(md, names, caUrl), "rw-r--r--");
-        write(staging.resolve("job.json"), jobJson(md), "rw-r--r--");
-        write(staging.resolve("account.json"), accountJson(caUrl), "rw-r--r--");
-        write(staging.resolve("privkey.pem"), PrivateKeyPem.encodeEncrypted(certificateKey, secret), "rw-r--r--");
-        write(staging.resolve("account.pem"), PrivateKeyPem.encodeEncrypted(accountKey, secret), "rw-r--r--");
-        write(staging.resolve("pubcert.pem"), CertificatePem.encodeChain(chain), "rw-r--r--");
+        FileStore fs = FileStore.open(store);
+        assertThat(store.resolve("md_store.json")).isRegularFile();
+        fs.save(StoreGroup.STAGING, md, Aspect.MD_JSON, json(mdJson(md, names, caUrl)));
+        fs.save(StoreGroup.STAGING, md, Aspect.JOB_JSON, json(jobJson(md)));
+        fs.save(StoreGroup.STAGING, md, Aspect.ACCOUNT_JSON, json(accountJson(caUrl)));
+        fs.save(StoreGroup.STAGING, md, Aspect.ACCOUNT_KEY, accountKey);
+        fs.save(StoreGroup.STAGING, md, Aspect.privateKey(RSA), certificateKey);
+        fs.save(StoreGroup.STAGING, md, Aspect.certificateChain(RSA), chain);
+        assertThat(PrivateKeyPem.isEncrypted(Files.readString(
+                fs.pathOf(StoreGroup.STAGING, md, Aspect.privateKey(RSA)))))
+                .as("FileStore encrypts keys in staging").isTrue();
     }
 
     /** The account key mod_md moved to accounts/ still decrypts with the store key. */
     static void accountKeyStillReadable(Path store, String accountId, PrivateKey expected) throws IOException {
-        StoreSecret secret = StoreSecret.parse(Files.readString(store.resolve("md_store.json")));
-        String pem = Files.readString(store.resolve("accounts").resolve(accountId).resolve("account.pem"));
+        FileStore fs = FileStore.open(store);
+        String pem = Files.readString(fs.pathOf(StoreGroup.ACCOUNTS, accountId, Aspect.ACCOUNT_KEY));
         assertThat(PrivateKeyPem.isEncrypted(pem)).as("accounts/%s/account.pem is encrypted", accountId).isTrue();
-        assertThat(PrivateKeyPem.decode(pem, secret.passphrase())).isEqualTo(expected);
+        assertThat(fs.load(StoreGroup.ACCOUNTS, accountId, Aspect.ACCOUNT_KEY)).contains(expected);
     }
 
-    private static List<String> list(Path dir) throws IOException {
-        try (var s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
+    private static ObjectNode json(String text) {
+        return (ObjectNode) JSON.readTree(text);
     }
 
     static String mdJson(String md, List<String> names, String caUrl) {
@@ -170,10 +157,5 @@ final class MdjSide {
                   ],
                   "orders": "%s/list-orderz/mdj0000000000001"
                 }""".formatted(base, caUrl, base);
-    }
-
-    private static void write(Path file, String text, String mode) throws IOException {
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
     }
 }
