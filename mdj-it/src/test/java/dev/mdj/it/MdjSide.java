@@ -2,11 +2,21 @@ package dev.mdj.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mdj.config.ConfigReader;
+import dev.mdj.config.Configuration;
+import dev.mdj.config.ParseOptions;
 import dev.mdj.md.KeySpec;
 import dev.mdj.md.KeySpecs;
+import dev.mdj.md.ManagedDomain;
 import dev.mdj.store.Aspect;
 import dev.mdj.store.FileStore;
 import dev.mdj.store.StoreGroup;
+import dev.mdj.store.json.AccountJson;
+import dev.mdj.store.json.JobJson;
+import dev.mdj.store.json.JobLogEntry;
+import dev.mdj.store.json.JobResult;
+import dev.mdj.store.json.MdJson;
+import dev.mdj.store.json.MdState;
 import dev.mdj.store.pem.KeyPairs;
 import dev.mdj.store.pem.PrivateKeyPem;
 import java.io.IOException;
@@ -15,21 +25,19 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.time.Instant;
 import java.util.List;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The mdj side of the interop tests, through mdj's {@link FileStore}: what it makes of a store
  * mod_md wrote, and how mdj stages a certificate set for mod_md to activate. The JSON is written
- * by hand as in reference/captured/a-basic/2-renewed-staged (until the typed store.json classes
- * are in main).
+ * by mdj's typed store classes, from a configuration, as the renewal driver will.
  */
 final class MdjSide {
 
     static final KeySpec RSA = KeySpecs.DEFAULT.specs().get(0);
     static final String ACCOUNT = "ACME-localhost-0000";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private MdjSide() {
     }
@@ -54,15 +62,35 @@ final class MdjSide {
         assertThat(chain.get(0)).isEqualTo(served);
         assertThat(KeyPairs.matches(key, chain.get(0))).as("domains/%s/privkey.pem matches pubcert.pem", md).isTrue();
         assertThat(fs.names(StoreGroup.ARCHIVE)).as("names(ARCHIVE)").contains(md + ".1");
+        verifiesWithTheCli(store);
+    }
+
+    /** {@code mdj store verify} passes on the store: the real command, from the built jar. */
+    static void verifiesWithTheCli(Path store) {
+        String jar = System.getProperty("mdj.jar");
+        assertThat(jar).as("system property mdj.jar (set by failsafe)").isNotNull();
+        try {
+            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", jar, "store", "verify", "--store", store.toString())
+                    .redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(process.waitFor()).as("mdj store verify exit code; output:%n%s", output).isZero();
+            assertThat(output).as("mdj store verify output").startsWith("store OK: 1 managed domain");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static void stage(Path store, String md, List<String> names, String caUrl, PrivateKey certificateKey,
             List<X509Certificate> chain, PrivateKey accountKey) throws IOException {
         FileStore fs = FileStore.open(store);
         assertThat(store.resolve("md_store.json")).isRegularFile();
-        fs.save(StoreGroup.STAGING, md, Aspect.MD_JSON, json(mdJson(md, names, caUrl)));
-        fs.save(StoreGroup.STAGING, md, Aspect.JOB_JSON, json(jobJson(md)));
-        fs.save(StoreGroup.STAGING, md, Aspect.ACCOUNT_JSON, json(accountJson(caUrl)));
+        fs.save(StoreGroup.STAGING, md, Aspect.MD_JSON, mdJson(store.getParent(), md, names, caUrl));
+        fs.save(StoreGroup.STAGING, md, Aspect.JOB_JSON, jobJson(md));
+        fs.save(StoreGroup.STAGING, md, Aspect.ACCOUNT_JSON, accountJson(caUrl));
         fs.save(StoreGroup.STAGING, md, Aspect.ACCOUNT_KEY, accountKey);
         fs.save(StoreGroup.STAGING, md, Aspect.privateKey(RSA), certificateKey);
         fs.save(StoreGroup.STAGING, md, Aspect.certificateChain(RSA), chain);
@@ -79,83 +107,36 @@ final class MdjSide {
         assertThat(fs.load(StoreGroup.ACCOUNTS, accountId, Aspect.ACCOUNT_KEY)).contains(expected);
     }
 
-    private static ObjectNode json(String text) {
-        return (ObjectNode) JSON.readTree(text);
+    /**
+     * md.json as mdj writes it for a configured managed domain: read from a configuration, then
+     * {@link MdJson#of}, with the CA the renewal used.
+     */
+    private static ObjectNode mdJson(Path dir, String md, List<String> names, String caUrl) throws IOException {
+        Path conf = Files.writeString(dir.resolve("mdj-stage.conf"), String.join("\n",
+                "MDCertificateAuthority " + caUrl,
+                "MDCertificateAgreement accepted",
+                "MDContactEmail admin@example.org",
+                "MDomain " + String.join(" ", names), ""));
+        Configuration config = ConfigReader.read(conf, ParseOptions.defaults().withServerRoot(dir));
+        ManagedDomain domain = config.managedDomain(md).orElseThrow();
+        return MdJson.of(domain, config.server().mdDefaults(), List.of())
+                .withState(MdState.INCOMPLETE, "certificate(rsa) is missing")
+                .withCaUrl(caUrl).toJson();
     }
 
-    static String mdJson(String md, List<String> names, String caUrl) {
-        return """
-                {
-                  "name": "%s",
-                  "domains": [
-                %s
-                  ],
-                  "contacts": [
-                    "mailto:admin@example.org"
-                  ],
-                  "transitive": 1,
-                  "ca": {
-                    "proto": "ACME",
-                    "url": "%s",
-                    "urls": [
-                      "%s"
-                    ],
-                    "agreement": "accepted"
-                  },
-                  "state": 1,
-                  "state-descr": "certificate(rsa) is missing",
-                  "renew-mode": 1,
-                  "renew-window": "33%%",
-                  "warn-window": "10%%",
-                  "must-staple": false,
-                  "proto": {
-                    "acme-tls/1": []
-                  },
-                  "stapling": false,
-                  "profile-mandatory": false,
-                  "ari-renewals": true
-                }""".formatted(md, String.join(",\n", names.stream().map(n -> "    \"" + n + "\"").toList()),
-                caUrl, caUrl);
+    /** job.json of a finished renewal, as the driver leaves it in staging. */
+    private static ObjectNode jobJson(String md) {
+        Instant now = Instant.now();
+        return JobJson.of(md).withFinished(true).withNotified(true).withNotifiedRenewed(true)
+                .withLastRun(now).withValidFrom(now)
+                .withLast(JobResult.of(0, null, null, null, null, now, null))
+                .withLogEntry(JobLogEntry.of(now, "finished", null, null)).toJson();
     }
 
-    static String jobJson(String md) {
-        String now = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
-                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)).replace("+0000", "GMT");
-        return """
-                {
-                  "name": "%s",
-                  "finished": true,
-                  "notified": true,
-                  "notified-renewed": true,
-                  "last-run": "%s",
-                  "valid-from": "%s",
-                  "errors": 0,
-                  "last": {
-                    "status": 0,
-                    "valid-from": "%s"
-                  },
-                  "log": {
-                    "entries": [
-                      {
-                        "when": "%s",
-                        "type": "finished"
-                      }
-                    ]
-                  }
-                }""".formatted(md, now, now, now, now);
-    }
-
-    static String accountJson(String caUrl) {
+    /** account.json of an account registered during the renewal. */
+    private static ObjectNode accountJson(String caUrl) {
         String base = caUrl.replaceFirst("/dir$", "");
-        return """
-                {
-                  "status": "valid",
-                  "url": "%s/my-account/mdj0000000000001",
-                  "ca-url": "%s",
-                  "contact": [
-                    "mailto:admin@example.org"
-                  ],
-                  "orders": "%s/list-orderz/mdj0000000000001"
-                }""".formatted(base, caUrl, base);
+        return AccountJson.of("valid", base + "/my-account/mdj0000000000001", caUrl,
+                List.of("mailto:admin@example.org")).withOrders(base + "/list-orderz/mdj0000000000001").toJson();
     }
 }
