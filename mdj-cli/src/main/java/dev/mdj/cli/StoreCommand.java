@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "store", mixinStandardHelpOptions = true,
         description = "Inspect and check a mod_md store (MDStoreDir).",
-        subcommands = {StoreListCommand.class, StoreShowCommand.class, StoreVerifyCommand.class})
+        subcommands = {StoreListCommand.class, StoreShowCommand.class, StoreVerifyCommand.class,
+                StoreActivateCommand.class})
 final class StoreCommand {
 
     /** Where the store is: {@code --store DIR}, else the configuration's MDStoreDir. */

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** mdj store list / show / verify against a store written the way mod_md lays it out. */
 class StoreCommandTest {
@@ -174,5 +175,25 @@ class StoreCommandTest {
         assertThat(mdj("store", "verify", "--store", dir.toString())).isEqualTo(1);
         assertThat(err.toString()).isEqualTo("mdj: no store in " + dir + ": md_store.json is missing"
                 + System.lineSeparator());
+    }
+
+    @Test
+    void activateMakesStagedSetsOfTheConfiguredDomainsLive() throws Exception {
+        FileStore store = FileStore.openExisting(storeDir);
+        KeyPair pair = KeyPairs.generate(RSA);
+        ObjectNode staged = store.load(StoreGroup.DOMAINS, MD, Aspect.MD_JSON).orElseThrow();
+        ((ObjectNode) staged.get("ca")).remove("account");
+        store.save(StoreGroup.STAGING, MD, Aspect.MD_JSON, staged);
+        store.save(StoreGroup.STAGING, MD, Aspect.privateKey(RSA), pair.getPrivate());
+        store.save(StoreGroup.STAGING, MD, Aspect.certificateChain(RSA), List.of(certificate(pair, MD)));
+        Path conf = Files.writeString(dir.resolve("httpd.conf"), "MDStoreDir md\nMDomain example.org www.example.org\n");
+
+        assertThat(mdj("store", "list", "-f", conf.toString())).isZero();
+        assertThat(out.toString()).contains("  yes     ");
+        assertThat(mdj("store", "activate", "-f", conf.toString())).isZero();
+        assertThat(out.toString()).contains("activated example.org\n1 activated, 0 failed, of 1 managed domains in " + storeDir);
+        assertThat(store.load(StoreGroup.DOMAINS, MD, Aspect.privateKey(RSA))).contains(pair.getPrivate());
+        assertThat(store.names(StoreGroup.ARCHIVE)).containsExactly(MD + ".1");
+        assertThat(mdj("store", "verify", "--store", storeDir.toString())).isZero();
     }
 }

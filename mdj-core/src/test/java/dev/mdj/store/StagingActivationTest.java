@@ -37,7 +37,7 @@ class StagingActivationTest {
         activation = new StagingActivation(store);
     }
 
-    private static MdJson stagedMd() {
+    static MdJson stagedMd() {
         ObjectNode json = JsonFiles.readObject("""
                 {"name": "example.org", "domains": ["example.org", "www.example.org"],
                  "contacts": ["mailto:admin@example.org"], "transitive": 1,
@@ -50,6 +50,11 @@ class StagingActivationTest {
     }
 
     private KeyPair stage(MdJson md) throws Exception {
+        return stage(store, md);
+    }
+
+    /** Stages {@code md} with a fresh RSA key and a matching certificate, as a renewal leaves it. */
+    static KeyPair stage(Store store, MdJson md) throws Exception {
         KeyPair pair = KeyPairs.generate(RSA);
         store.save(StoreGroup.STAGING, MD, Aspect.MD_JSON, md.toJson());
         store.save(StoreGroup.STAGING, MD, Aspect.JOB_JSON, JobJson.of(MD).withFinished(true).toJson());
