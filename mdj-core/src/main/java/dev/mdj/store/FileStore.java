@@ -34,6 +34,8 @@ import java.util.stream.Stream;
  */
 public final class FileStore implements Store {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FileStore.class);
+
     /** Files larger than this are refused when reading: no store file comes near it. */
     static final int MAX_FILE_SIZE = 1 << 20;
 
@@ -41,6 +43,8 @@ public final class FileStore implements Store {
     private static final Set<PosixFilePermission> LOCK_FILE = PosixFilePermissions.fromString("rw-r-----");
     private static final Set<PosixFilePermission> ROOT_DIRECTORY = PosixFilePermissions.fromString("rwxr-xr-x");
     private static final int MAX_ARCHIVES = 999;
+    /** Separates the parts of an aside entry's name; '~' never occurs in a DNS name. */
+    private static final String ASIDE = "~";
 
     private final StorePaths paths;
     private final ValueCodec codec;
@@ -69,7 +73,9 @@ public final class FileStore implements Store {
                 // Exclusive: when two processes start on a new store, the loser reads the winner's key.
                 AtomicFiles.create(storeJson, fresh.toJson().getBytes(StandardCharsets.UTF_8), PRIVATE_FILE);
             }
-            return new FileStore(root, readSecret(storeJson));
+            FileStore store = new FileStore(root, readSecret(storeJson));
+            store.repairInterruptedMoves();
+            return store;
         } catch (IOException e) {
             throw new StoreException("cannot open the store " + root + ": " + e.getMessage(), e);
         }
@@ -257,6 +263,16 @@ public final class FileStore implements Store {
         return names;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A directory cannot be renamed over a non-empty one, so replacing {@code to/name} takes
+     * two renames: the old entry aside into {@code tmp/~<group>~<name>~<mode>} (a name no managed
+     * domain can have), then the new one into place; only then is the old one archived or
+     * deleted. A crash between the two renames is repaired by the next {@link #open}: the old
+     * entry goes back, the source is still complete where it was, and the caller's next attempt
+     * redoes the move.
+     */
     @Override
     public void move(StoreGroup from, StoreGroup to, String name, boolean archive) {
         Path source = paths.entry(from, name);
@@ -264,30 +280,93 @@ public final class FileStore implements Store {
         if (!Files.isDirectory(source)) {
             throw new StoreException("cannot move " + paths.describe(source) + ": it does not exist");
         }
-        Path archived = null;
         try {
             ensureDirectory(paths.group(to), to.directoryPermissions());
+            Path aside = null;
             if (Files.exists(target)) {
-                if (archive) {
-                    archived = archive(target, name);
-                } else {
-                    deleteTree(target);
-                }
+                ensureDirectory(paths.group(StoreGroup.TMP), StoreGroup.TMP.directoryPermissions());
+                aside = paths.group(StoreGroup.TMP).resolve(
+                        ASIDE + to.directory() + ASIDE + name + ASIDE + (archive ? "archive" : "delete"));
+                deleteTree(aside);
+                Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.syncDirectory(aside.getParent());
             }
             try {
                 Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
-                if (archived != null) {
-                    Files.move(archived, target, StandardCopyOption.ATOMIC_MOVE);
+                if (aside != null) {
+                    Files.move(aside, target, StandardCopyOption.ATOMIC_MOVE);
                 }
                 throw e;
             }
             AtomicFiles.syncDirectory(source.getParent());
             AtomicFiles.syncDirectory(target.getParent());
+            if (aside != null) {
+                try {
+                    retire(aside, name, archive);
+                } catch (IOException e) {
+                    throw new StoreException(paths.describe(target) + " is in place, but the entry"
+                            + " it replaced, kept in " + paths.describe(aside) + ", could not be "
+                            + (archive ? "archived" : "removed") + ": " + e.getMessage(), e);
+                }
+            }
         } catch (IOException e) {
             throw new StoreException("cannot move " + paths.describe(source) + " to "
                     + paths.describe(target) + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Archives or deletes an entry that was replaced. */
+    private void retire(Path aside, String name, boolean archive) throws IOException {
+        if (archive) {
+            archive(aside, name);
+        } else {
+            deleteTree(aside);
+        }
+    }
+
+    /**
+     * Finishes or undoes moves a crash interrupted (see {@link #move}): an entry set aside whose
+     * replacement never arrived goes back; one whose replacement is in place is retired.
+     */
+    private void repairInterruptedMoves() throws IOException {
+        Path tmp = paths.group(StoreGroup.TMP);
+        if (!Files.isDirectory(tmp)) {
+            return;
+        }
+        List<Path> asides;
+        try (Stream<Path> list = Files.list(tmp)) {
+            asides = list.filter(p -> p.getFileName().toString().startsWith(ASIDE)).toList();
+        }
+        for (Path aside : asides) {
+            String[] parts = aside.getFileName().toString().substring(ASIDE.length()).split(ASIDE, -1);
+            StoreGroup group = parts.length == 3 ? groupOf(parts[0]) : null;
+            if (group == null) {
+                continue; // not ours; leave it for the admin
+            }
+            Path target = paths.entry(group, parts[1]);
+            try {
+                if (Files.exists(target)) {
+                    retire(aside, parts[1], parts[2].equals("archive"));
+                } else {
+                    ensureDirectory(paths.group(group), group.directoryPermissions());
+                    Files.move(aside, target, StandardCopyOption.ATOMIC_MOVE);
+                    AtomicFiles.syncDirectory(target.getParent());
+                    LOG.info("restored {} after an interrupted move", paths.describe(target));
+                }
+            } catch (IOException e) {
+                LOG.warn("cannot repair the interrupted move of {}: {}", paths.describe(aside), e.getMessage());
+            }
+        }
+    }
+
+    private static StoreGroup groupOf(String directory) {
+        for (StoreGroup group : StoreGroup.values()) {
+            if (group != StoreGroup.NONE && group.directory().equals(directory)) {
+                return group;
+            }
+        }
+        return null;
     }
 
     /** Moves {@code entry} to {@code archive/<name>.<n>}, reserving n by creating the directory. */

@@ -272,4 +272,37 @@ class FileStoreTest {
         }
         assertThat(mode(dir.resolve("store.lock"))).isEqualTo("rw-r-----");
     }
+
+    @Test
+    void aMoveInterruptedBetweenItsTwoRenamesIsUndoneOnOpen() throws IOException {
+        FileStore store = FileStore.open(dir);
+        store.save(StoreGroup.TMP, "~domains~example.org~archive", Aspect.MD_JSON, json("{\"gen\":1}"));
+        store.save(StoreGroup.TMP, "example.org", Aspect.MD_JSON, json("{\"gen\":2}"));
+
+        FileStore reopened = FileStore.open(dir);
+
+        assertThat(reopened.load(StoreGroup.DOMAINS, "example.org", Aspect.MD_JSON).orElseThrow()
+                .get("gen").asInt()).as("the previous set is back").isEqualTo(1);
+        assertThat(reopened.names(StoreGroup.TMP)).containsExactly("example.org");
+        reopened.move(StoreGroup.TMP, StoreGroup.DOMAINS, "example.org", true);
+        assertThat(reopened.load(StoreGroup.DOMAINS, "example.org", Aspect.MD_JSON).orElseThrow()
+                .get("gen").asInt()).isEqualTo(2);
+        assertThat(reopened.names(StoreGroup.ARCHIVE)).containsExactly("example.org.1");
+    }
+
+    @Test
+    void aMoveInterruptedAfterItsSecondRenameIsFinishedOnOpen() {
+        FileStore store = FileStore.open(dir);
+        store.save(StoreGroup.TMP, "~domains~example.org~archive", Aspect.MD_JSON, json("{\"gen\":1}"));
+        store.save(StoreGroup.DOMAINS, "example.org", Aspect.MD_JSON, json("{\"gen\":2}"));
+        store.save(StoreGroup.TMP, "~staging~other.example~delete", Aspect.MD_JSON, json("{}"));
+        store.save(StoreGroup.STAGING, "other.example", Aspect.MD_JSON, json("{}"));
+
+        FileStore reopened = FileStore.open(dir);
+
+        assertThat(reopened.names(StoreGroup.ARCHIVE)).containsExactly("example.org.1");
+        assertThat(reopened.names(StoreGroup.TMP)).isEmpty();
+        assertThat(reopened.load(StoreGroup.DOMAINS, "example.org", Aspect.MD_JSON).orElseThrow()
+                .get("gen").asInt()).isEqualTo(2);
+    }
 }
