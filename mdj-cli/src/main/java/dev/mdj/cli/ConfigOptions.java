@@ -1,5 +1,8 @@
 package dev.mdj.cli;
 
+import dev.mdj.config.ConfigException;
+import dev.mdj.config.ConfigReader;
+import dev.mdj.config.Configuration;
 import dev.mdj.config.ParseOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +27,21 @@ final class ConfigOptions {
 
     Path file() {
         return file != null ? file : MdjCommand.defaultConfigFile();
+    }
+
+    /**
+     * Reads the configuration for a command that needs it.
+     *
+     * @throws UserError with the first error (and how many more) when it has errors
+     */
+    Configuration read(String hint) {
+        try {
+            return ConfigReader.read(file(), parseOptions());
+        } catch (ConfigException e) {
+            throw new UserError(e.errors().get(0) + (e.errors().size() > 1 ? " (and "
+                    + (e.errors().size() - 1) + " more; see 'mdj configtest')" : "") + hint,
+                    ExitCodes.CONFIG);
+        }
     }
 
     ParseOptions parseOptions() {

@@ -1,7 +1,5 @@
 package dev.mdj.cli;
 
-import dev.mdj.config.ConfigException;
-import dev.mdj.config.ConfigReader;
 import dev.mdj.config.Configuration;
 import dev.mdj.md.GlobalSetting;
 import dev.mdj.store.FileStore;
@@ -30,13 +28,7 @@ final class StoreActivateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Configuration configuration;
-        try {
-            configuration = ConfigReader.read(config.file(), config.parseOptions());
-        } catch (ConfigException e) {
-            throw new UserError(e.errors().get(0) + (e.errors().size() > 1
-                    ? " (and more; see 'mdj configtest')" : ""), ExitCodes.CONFIG);
-        }
+        Configuration configuration = config.read("");
         FileStore store = FileStore.open(configuration.server().global().get(GlobalSetting.STORE_DIR));
         StoreStartup.Report report = new StoreStartup(store).run(configuration.managedDomains(),
                 configuration.server().global().get(GlobalSetting.STORE_LOCKS));

@@ -1,7 +1,5 @@
 package dev.mdj.cli;
 
-import dev.mdj.config.ConfigException;
-import dev.mdj.config.ConfigReader;
 import dev.mdj.md.GlobalSetting;
 import dev.mdj.store.FileStore;
 import java.nio.file.Path;
@@ -37,14 +35,7 @@ final class StoreCommand {
         FileStore open() {
             Path dir = store;
             if (dir == null) {
-                try {
-                    dir = ConfigReader.read(config.file(), config.parseOptions())
-                            .server().global().get(GlobalSetting.STORE_DIR);
-                } catch (ConfigException e) {
-                    throw new UserError(e.errors().get(0) + (e.errors().size() > 1 ? " (and "
-                            + (e.errors().size() - 1) + " more; see 'mdj configtest')" : "")
-                            + "; or give --store DIR", ExitCodes.CONFIG);
-                }
+                dir = config.read("; or give --store DIR").server().global().get(GlobalSetting.STORE_DIR);
             }
             try {
                 return FileStore.openExisting(dir);
