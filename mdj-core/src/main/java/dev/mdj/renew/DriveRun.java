@@ -15,20 +15,26 @@ import java.util.Objects;
  * @param md the managed domain
  * @param store the store; the driver writes only to staging and challenges
  * @param clock the time source
- * @param reachability which challenges the server can answer
+ * @param reachability how the CA can reach the server (for tls-alpn-01: which names allow it)
+ * @param challengeTypes the challenge types to try, in order of preference, as chosen for this
+ *     MD (MDCAChallenges, else mod_md's automatic choice filtered by reachability); never empty
  * @param caIndex which of the MD's CA URLs to use (failover rotates it)
  * @param attempt how many runs failed before this one (0 on the first)
  * @param progress receives the activity and detail texts as the run goes
  * @param events receives {@code challenge-setup:<type>:<dns>} before the CA is told, and may veto
  */
 public record DriveRun(ManagedDomain md, Store store, Clock clock, Reachability reachability,
-        int caIndex, int attempt, Progress progress, EventVeto events) {
+        List<String> challengeTypes, int caIndex, int attempt, Progress progress, EventVeto events) {
 
     public DriveRun {
         Objects.requireNonNull(md, "md");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(reachability, "reachability");
+        challengeTypes = List.copyOf(challengeTypes);
+        if (challengeTypes.isEmpty()) {
+            throw new IllegalArgumentException("a run needs at least one challenge type");
+        }
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(events, "events");
     }
