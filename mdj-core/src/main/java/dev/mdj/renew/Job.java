@@ -1,0 +1,135 @@
+package dev.mdj.renew;
+
+import dev.mdj.store.Aspect;
+import dev.mdj.store.Store;
+import dev.mdj.store.StoreGroup;
+import dev.mdj.store.json.JobJson;
+import dev.mdj.store.json.JobLogEntry;
+import dev.mdj.store.json.JobResult;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The schedule and log of one managed domain's renewal (mod_md's {@code md_job_t}), kept in
+ * {@code staging/<md>/job.json} and saved at every step, so that md-status shows what is going
+ * on and a restart resumes where it stopped. The entries and texts are mod_md's: a run logs
+ * {@code starting}, {@code progress} for every activity, then {@code finished} or
+ * {@code renewal-error}; events add {@code message-<event>} entries (see {@code dev.mdj.events}).
+ *
+ * <p>Not thread-safe: a job is driven by one run at a time (the watchdog makes sure).
+ */
+public final class Job {
+
+    private final Store store;
+    private final Clock clock;
+    private JobJson json;
+    private String activity;
+
+    private Job(Store store, Clock clock, JobJson json) {
+        this.store = store;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /**
+     * The job of {@code md} as persisted in staging, or a fresh one.
+     *
+     * @throws dev.mdj.store.StoreException if job.json exists but cannot be read
+     */
+    public static Job load(Store store, Clock clock, String md) {
+        Objects.requireNonNull(store, "store");
+        return new Job(store, clock, store.load(StoreGroup.STAGING, md, Aspect.JOB_JSON)
+                .map(JobJson::parse).orElseGet(() -> JobJson.of(md)));
+    }
+
+    public JobJson json() {
+        return json;
+    }
+
+    /** Replaces the document (after an event added its log entry) and saves it. */
+    public void update(JobJson updated) {
+        json = updated;
+        save();
+    }
+
+    private void save() {
+        store.save(StoreGroup.STAGING, json.name(), Aspect.JOB_JSON, json.toJson());
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private void log(String type, String status, String detail) {
+        json = json.withLogEntry(JobLogEntry.of(now(), type, status, detail));
+    }
+
+    /** A run begins. */
+    public void start() {
+        activity = null;
+        json = json.withLastRun(now()).withFinished(false);
+        log("starting", null, null);
+        save();
+    }
+
+    /** The run moved on to {@code newActivity} ("Creating rsa CSR"). */
+    public void progress(String newActivity) {
+        activity = newActivity;
+        json = json.withLast(JobResult.of(StatusCodes.OK, null, null, null, newActivity, null, null));
+        log("progress", null, newActivity);
+        save();
+    }
+
+    /**
+     * The run got the certificates into staging; they may be used from {@code readyAt}.
+     *
+     * @param detail the text shown as the result
+     */
+    public void succeeded(Instant readyAt, String detail) {
+        log("progress", null, detail);
+        json = json.withFinished(true).withErrors(0).withValidFrom(readyAt).withNextRun(null)
+                .withLast(JobResult.of(StatusCodes.OK, null, null, null, null, readyAt, null));
+        log("finished", null, null);
+        save();
+    }
+
+    /** The run failed; the next attempt is at {@code nextRun}. */
+    public void failed(DriveException failure, Instant nextRun) {
+        String detail = failure.detail();
+        String summary = (activity != null ? activity + ": " : "") + detail
+                + failure.problem().map(p -> ", problem: " + p).orElse("");
+        log("progress", null, summary);
+        json = json.withErrors(json.errors() + 1).withNextRun(nextRun)
+                .withLast(JobResult.of(failure.status(), StatusCodes.describe(failure.status()),
+                        failure.problem().orElse(null), detail, activity, null,
+                        failure.subproblems().orElse(null)));
+        log("renewal-error", failure.problem().orElse(null), detail);
+        save();
+    }
+
+    /** When the next run is due (absent: whenever the schedule says). */
+    public Optional<Instant> nextRun() {
+        return json.nextRun();
+    }
+
+    /** Sets or clears the time of the next run. */
+    public void scheduleAt(Instant nextRun) {
+        json = json.withNextRun(nextRun);
+        save();
+    }
+
+    public int errors() {
+        return json.errors();
+    }
+
+    public boolean finished() {
+        return json.finished();
+    }
+
+    /** The problem type of the last failure, for the back-off rule. */
+    public Optional<String> lastProblem() {
+        return json.last().flatMap(JobResult::problem);
+    }
+}
