@@ -296,6 +296,14 @@ public final class MdJson {
         });
     }
 
+    /**
+     * This document, keeping the keys mdj does not know from {@code previous}: for rewriting a
+     * stored md.json from the configuration without losing what another program added.
+     */
+    public MdJson keepingUnknownKeysOf(MdJson previous) {
+        return with(b -> b.source = previous.source);
+    }
+
     /** With the account id in {@code ca.account} ({@code null} removes it). */
     public MdJson withCaAccount(String accountId) {
         return with(b -> b.caAccount = accountId);

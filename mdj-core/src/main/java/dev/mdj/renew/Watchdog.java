@@ -1,0 +1,357 @@
+package dev.mdj.renew;
+
+import dev.mdj.events.EventNotifier;
+import dev.mdj.events.MdEvent;
+import dev.mdj.events.Outcome;
+import dev.mdj.md.GlobalSetting;
+import dev.mdj.md.ManagedDomain;
+import dev.mdj.md.MdSetting;
+import dev.mdj.md.Settings;
+import dev.mdj.store.Aspect;
+import dev.mdj.store.Store;
+import dev.mdj.store.StoreException;
+import dev.mdj.store.StoreGroup;
+import dev.mdj.store.StagingActivation;
+import dev.mdj.store.json.JobJson;
+import dev.mdj.store.json.MdJson;
+import dev.mdj.store.json.StoreTime;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps every managed domain's certificates current (mod_md's renewal watchdog), with two
+ * differences that are the point of mdj: managed domains renew <em>in parallel</em> (at most one
+ * run per MD, on the given bounded executor), and a finished renewal is <em>activated at once</em>
+ * (after MDActivationDelay) instead of at the next restart.
+ *
+ * <p>Each MD has its own schedule: a check at start (after MDInitialDelay), then again at the
+ * earlier of its renewal time and the next MDCheckInterval (±50%). A failed run is retried after
+ * MDRetryDelay doubling up to a day (a day at once for problems that mean the input is wrong),
+ * and after MDRetryFailover failures every further run moves on to the next CA of
+ * MDCertificateAuthority. Everything a run does is in job.json; all waiting goes through the
+ * {@link TaskScheduler} and all time through the {@link Clock}.
+ */
+public final class Watchdog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Watchdog.class);
+
+    private final Registry registry;
+    private final Store store;
+    private final Driver driver;
+    private final EventNotifier events;
+    private final TaskScheduler scheduler;
+    private final Executor workers;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final ActivationListener listener;
+    private final Settings global;
+    /** One entry per watched MD, fixed after {@link #start}. */
+    private final Map<String, MdSchedule> schedules = new LinkedHashMap<>();
+
+    /** The state of one MD's schedule. Guarded by itself. */
+    private static final class MdSchedule {
+        final ManagedDomain md;
+        TaskScheduler.Scheduled next;
+        boolean running;
+        /** The CA in use, by position in MDCertificateAuthority; only the running job touches it. */
+        int caIndex;
+
+        MdSchedule(ManagedDomain md) {
+            this.md = md;
+        }
+    }
+
+    private Watchdog(Builder b) {
+        this.registry = Objects.requireNonNull(b.registry, "registry");
+        this.store = Objects.requireNonNull(b.store, "store");
+        this.driver = Objects.requireNonNull(b.driver, "driver");
+        this.events = Objects.requireNonNull(b.events, "events");
+        this.scheduler = Objects.requireNonNull(b.scheduler, "scheduler");
+        this.workers = Objects.requireNonNull(b.workers, "workers");
+        this.clock = Objects.requireNonNull(b.clock, "clock");
+        this.random = Objects.requireNonNull(b.random, "random");
+        this.listener = b.listener != null ? b.listener : md -> { };
+        this.global = registry.configuration().server().global();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Wiring for a {@link Watchdog}; every part but the listener is required. */
+    public static final class Builder {
+        private Registry registry;
+        private Store store;
+        private Driver driver;
+        private EventNotifier events;
+        private TaskScheduler scheduler;
+        private Executor workers;
+        private Clock clock;
+        private RandomGenerator random;
+        private ActivationListener listener;
+
+        public Builder registry(Registry value) { registry = value; return this; }
+        public Builder store(Store value) { store = value; return this; }
+        public Builder driver(Driver value) { driver = value; return this; }
+        public Builder events(EventNotifier value) { events = value; return this; }
+        public Builder scheduler(TaskScheduler value) { scheduler = value; return this; }
+        /** Runs renewals; bound it to limit how many MDs renew at the same time. */
+        public Builder workers(Executor value) { workers = value; return this; }
+        public Builder clock(Clock value) { clock = value; return this; }
+        public Builder random(RandomGenerator value) { random = value; return this; }
+        public Builder listener(ActivationListener value) { listener = value; return this; }
+
+        public Watchdog build() {
+            return new Watchdog(this);
+        }
+    }
+
+    /**
+     * Starts watching every configured MD. As mod_md does on a (re)start, an MD whose last runs
+     * failed starts afresh: its staging and challenges are removed and the error count reset.
+     */
+    public void start() {
+        Instant first = clock.instant().plus(global.get(GlobalSetting.INITIAL_DELAY));
+        for (ManagedDomain md : registry.configuration().managedDomains()) {
+            MdSchedule schedule = new MdSchedule(md);
+            schedules.put(md.name(), schedule);
+            freshStartAfterErrors(md);
+            schedule.caIndex = stagedCaIndex(md);
+            scheduleCheck(schedule, first);
+        }
+    }
+
+    /** Stops scheduling; runs in progress finish. */
+    public void stop() {
+        for (MdSchedule schedule : schedules.values()) {
+            synchronized (schedule) {
+                if (schedule.next != null) {
+                    schedule.next.cancel();
+                }
+            }
+        }
+    }
+
+    /** Runs the renewal of {@code md} now, whatever its schedule says (mdj renew). */
+    public boolean renewNow(String md) {
+        MdSchedule schedule = schedules.get(md);
+        if (schedule == null) {
+            return false;
+        }
+        submit(schedule, true);
+        return true;
+    }
+
+    private void freshStartAfterErrors(ManagedDomain md) {
+        Job job = Job.load(store, clock, md.name());
+        if (job.errors() > 0) {
+            LOG.info("{}: the last runs failed; starting afresh (staging and challenges removed)", md.name());
+            store.purge(StoreGroup.STAGING, md.name());
+            md.domains().forEach(name -> store.purge(StoreGroup.CHALLENGES, challengeDir(name)));
+        }
+    }
+
+    private static String challengeDir(String domain) {
+        return domain.startsWith("*.") ? domain.substring(2) : domain;
+    }
+
+    private void scheduleCheck(MdSchedule schedule, Instant at) {
+        synchronized (schedule) {
+            if (schedule.next != null) {
+                schedule.next.cancel();
+            }
+            schedule.next = scheduler.schedule(at, () -> check(schedule));
+        }
+    }
+
+    /** Decides what the MD needs now and acts or reschedules. */
+    private void check(MdSchedule schedule) {
+        ManagedDomain md = schedule.md;
+        Instant now = clock.instant();
+        try {
+            Job job = Job.load(store, clock, md.name());
+            if (job.finished() && store.exists(StoreGroup.STAGING, md.name(), Aspect.MD_JSON)) {
+                submit(schedule, false); // a finished set waits for activation or its notification
+                return;
+            }
+            if (job.nextRun().filter(next -> next.isAfter(now)).isPresent() && job.errors() > 0) {
+                scheduleCheck(schedule, job.nextRun().get()); // backing off after errors
+                return;
+            }
+            MdAssessment assessment = registry.assess(md);
+            RenewDecision decision = RenewPolicy.decide(md, registry.isUsed(md), assessment, false,
+                    Optional.empty(), now);
+            if (decision.isDue(now)) {
+                submit(schedule, true);
+                return;
+            }
+            warnIfExpiring(md, assessment, now);
+            Instant next = CheckInterval.nextCheck(now, global.get(GlobalSetting.CHECK_INTERVAL), random);
+            scheduleCheck(schedule, decision.at().filter(next::isAfter).orElse(next));
+        } catch (RuntimeException e) {
+            LOG.warn("{}: checking failed: {}", md.name(), e.getMessage());
+            scheduleCheck(schedule, now.plus(global.get(GlobalSetting.RETRY_DELAY)));
+        }
+    }
+
+    private void warnIfExpiring(ManagedDomain md, MdAssessment assessment, Instant now) {
+        if (assessment.isComplete() && RenewalTiming.of(md, assessment.certificates()).inWarnWindow(now)) {
+            JobJson job = store.load(StoreGroup.DOMAINS, md.name(), Aspect.JOB_JSON).map(JobJson::parse)
+                    .orElseGet(() -> JobJson.of(md.name()));
+            Outcome outcome = events.notify(MdEvent.EXPIRING, md.name(), job);
+            store.save(StoreGroup.DOMAINS, md.name(), Aspect.JOB_JSON, outcome.job().toJson());
+        }
+    }
+
+    /** Hands a run to the workers unless one is under way for this MD. */
+    private void submit(MdSchedule schedule, boolean drive) {
+        synchronized (schedule) {
+            if (schedule.running) {
+                return;
+            }
+            schedule.running = true;
+        }
+        workers.execute(() -> {
+            try {
+                run(schedule.md, drive);
+            } catch (RuntimeException e) {
+                LOG.error("{}: the renewal run failed unexpectedly: {}", schedule.md.name(), e.toString(), e);
+                scheduleCheck(schedule, clock.instant().plus(global.get(GlobalSetting.RETRY_DELAY)));
+            } finally {
+                synchronized (schedule) {
+                    schedule.running = false;
+                }
+            }
+        });
+    }
+
+    private void run(ManagedDomain md, boolean drive) {
+        MdSchedule schedule = schedules.get(md.name());
+        Job job = Job.load(store, clock, md.name());
+        Optional<Instant> readyAt = job.finished() ? job.json().validFrom() : Optional.empty();
+        if (readyAt.isEmpty() || !store.exists(StoreGroup.STAGING, md.name(), Aspect.MD_JSON)) {
+            if (!drive) {
+                scheduleCheck(schedule, clock.instant());
+                return;
+            }
+            readyAt = renew(md, job, schedule);
+            if (readyAt.isEmpty()) {
+                return;
+            }
+        }
+        ready(md, job, schedule, readyAt.get());
+    }
+
+    /** One renewal run; empty when it failed or was vetoed (and is rescheduled). */
+    private Optional<Instant> renew(ManagedDomain md, Job job, MdSchedule schedule) {
+        Outcome renewing = events.notify(MdEvent.RENEWING, md.name(), job.json());
+        job.update(renewing.job());
+        if (renewing.vetoed()) {
+            LOG.info("{}: MDMessageCmd vetoed 'renewing'; not renewing now", md.name());
+            scheduleCheck(schedule, clock.instant().plus(RetryBackoff.delay(1, Optional.empty(),
+                    global.get(GlobalSetting.RETRY_DELAY), random)));
+            return Optional.empty();
+        }
+        job.start();
+        try {
+            DriveRun.Reachability reach = registry.reachability(md);
+            List<String> challenges = ChallengeSelection.candidates(md, reach);
+            DriveRun run = new DriveRun(md, store, clock, reach, challenges, caIndex(md, job, schedule),
+                    job.errors(), job::progress, (event, name) -> {
+                        Outcome outcome = events.notify(MdEvent.of(event), name, job.json());
+                        job.update(outcome.job());
+                        return !outcome.vetoed();
+                    });
+            Instant readyAt = driver.drive(run);
+            job.succeeded(readyAt, "The certificate for the managed domain has been renewed successfully"
+                    + " and can be used (valid since " + StoreTime.format(readyAt) + ").");
+            return Optional.of(readyAt);
+        } catch (DriveException e) {
+            failed(md, job, schedule, e);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Which CA this run uses: after MDRetryFailover failed runs the next one of the list, round
+     * robin; mod_md rotates on every further failure, until a success or a restart.
+     */
+    private int caIndex(ManagedDomain md, Job job, MdSchedule schedule) {
+        int cas = md.get(MdSetting.CA_URLS).size();
+        if (cas > 1 && job.errors() >= global.get(GlobalSetting.RETRY_FAILOVER)) {
+            schedule.caIndex = (schedule.caIndex + 1) % cas;
+        }
+        return schedule.caIndex;
+    }
+
+    /** The position of the CA a staged renewal used (0 when nothing is staged). */
+    private int stagedCaIndex(ManagedDomain md) {
+        List<String> cas = md.get(MdSetting.CA_URLS).stream().map(URI::toString).toList();
+        return store.load(StoreGroup.STAGING, md.name(), Aspect.MD_JSON).map(MdJson::parse)
+                .flatMap(MdJson::caUrl).map(cas::indexOf).filter(i -> i >= 0).orElse(0);
+    }
+
+    private void failed(ManagedDomain md, Job job, MdSchedule schedule, DriveException e) {
+        Instant now = clock.instant();
+        Instant next = now.plus(RetryBackoff.delay(job.errors() + 1, e.problem(),
+                global.get(GlobalSetting.RETRY_DELAY), random));
+        if (e.retryAfter().filter(next::isBefore).isPresent()) {
+            next = e.retryAfter().get();
+        }
+        job.failed(e, next);
+        LOG.warn("{}: encountered error for the {}. time, next run in {}: {}", md.name(), job.errors(),
+                Duration.between(now, next).toSeconds() + "s", e.detail());
+        job.update(events.notify(MdEvent.ERRORED, md.name(), job.json()).job());
+        scheduleCheck(schedule, next);
+    }
+
+    /**
+     * A complete staged set: after MDActivationDelay, tell MDNotifyCmd/`renewed` (retried with
+     * back-off until it succeeds, as mod_md), then make it live and say `installed`.
+     */
+    private void ready(ManagedDomain md, Job job, MdSchedule schedule, Instant readyAt) {
+        Instant activateAt = readyAt.plus(global.get(GlobalSetting.ACTIVATION_DELAY));
+        if (activateAt.isAfter(clock.instant())) {
+            job.scheduleAt(activateAt);
+            scheduleCheck(schedule, activateAt);
+            return;
+        }
+        if (!job.json().notifiedRenewed()) {
+            Outcome renewed = events.notify(MdEvent.RENEWED, md.name(), job.json());
+            if (!renewed.succeeded()) {
+                Instant next = clock.instant().plus(RetryBackoff.delay(job.errors() + 1, Optional.empty(),
+                        global.get(GlobalSetting.RETRY_DELAY), random));
+                job.update(renewed.job().withErrors(job.errors() + 1).withNextRun(next));
+                scheduleCheck(schedule, next);
+                return;
+            }
+            job.update(renewed.job().withNotified(true).withNotifiedRenewed(true));
+        }
+        try {
+            new StagingActivation(store).activate(md.name());
+        } catch (StoreException e) {
+            LOG.error("{}: {}", md.name(), e.getMessage());
+            scheduleCheck(schedule, clock.instant().plus(global.get(GlobalSetting.RETRY_DELAY)));
+            return;
+        }
+        JobJson live = store.load(StoreGroup.DOMAINS, md.name(), Aspect.JOB_JSON).map(JobJson::parse)
+                .orElseGet(() -> job.json());
+        store.save(StoreGroup.DOMAINS, md.name(), Aspect.JOB_JSON,
+                events.notify(MdEvent.INSTALLED, md.name(), live).job().toJson());
+        LOG.info("{}: new certificate set activated", md.name());
+        listener.activated(md.name());
+        scheduleCheck(schedule, CheckInterval.nextCheck(clock.instant(),
+                global.get(GlobalSetting.CHECK_INTERVAL), random));
+    }
+}

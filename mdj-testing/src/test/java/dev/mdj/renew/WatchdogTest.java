@@ -1,0 +1,214 @@
+package dev.mdj.renew;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mdj.config.ConfigReader;
+import dev.mdj.config.Configuration;
+import dev.mdj.config.ParseOptions;
+import dev.mdj.events.CommandRunner;
+import dev.mdj.events.EventNotifier;
+import dev.mdj.md.KeySpecs;
+import dev.mdj.store.Aspect;
+import dev.mdj.store.StoreGroup;
+import dev.mdj.store.json.JobJson;
+import dev.mdj.store.json.JobLogEntry;
+import dev.mdj.store.json.MdJson;
+import dev.mdj.store.json.MdState;
+import dev.mdj.testing.FakeDriver;
+import dev.mdj.testing.ManualScheduler;
+import dev.mdj.testing.MemoryStore;
+import dev.mdj.testing.TestClock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The watchdog's schedule, stepped through with a test clock: first certificates, live
+ * activation, back-off, failover, activation delay. Runs happen on the test's thread.
+ */
+class WatchdogTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
+    /** Always the middle byte: jitter adds nothing, so schedules are exact. */
+    private static final RandomGenerator NO_JITTER = new RandomGenerator() {
+        @Override
+        public long nextLong() {
+            return 0;
+        }
+
+        @Override
+        public int nextInt(int bound) {
+            return 128;
+        }
+    };
+
+    @TempDir
+    Path dir;
+
+    private final TestClock clock = new TestClock(T0);
+    private final ManualScheduler scheduler = new ManualScheduler(clock);
+    private final MemoryStore store = new MemoryStore();
+    private final FakeDriver driver = new FakeDriver();
+    private final List<String> activated = new ArrayList<>();
+
+    private Watchdog watchdog(String config) throws IOException {
+        Path file = Files.writeString(dir.resolve("httpd.conf"), config + """
+                <VirtualHost *:443>
+                    ServerName example.org
+                    ServerAlias www.example.org
+                    SSLEngine on
+                </VirtualHost>
+                Listen 80
+                Listen 443
+                """);
+        Configuration configuration = ConfigReader.read(file, ParseOptions.defaults().withServerRoot(dir));
+        Registry registry = new Registry(store, configuration);
+        registry.sync();
+        return Watchdog.builder().registry(registry).store(store).driver(driver)
+                .events(new EventNotifier(Optional.empty(), Optional.empty(),
+                        new CommandRunner(dir, CommandRunner.DEFAULT_TIMEOUT), clock))
+                .scheduler(scheduler).workers(Runnable::run).clock(clock).random(NO_JITTER)
+                .listener(activated::add).build();
+    }
+
+    private List<String> logTypes(StoreGroup group) {
+        return store.load(group, "example.org", Aspect.JOB_JSON).map(JobJson::parse).orElseThrow()
+                .log().stream().map(JobLogEntry::type).toList().reversed();
+    }
+
+    @Test
+    void aNewManagedDomainGetsItsCertificateAndItGoesLiveWithoutARestart() throws IOException {
+        Watchdog watchdog = watchdog("MDomain example.org\n");
+        assertThat(MdJson.parse(store.load(StoreGroup.DOMAINS, "example.org", Aspect.MD_JSON).orElseThrow())
+                .stateDescr()).contains("certificate(rsa) is missing");
+
+        watchdog.start();
+        scheduler.runDue();
+
+        assertThat(driver.runs()).hasSize(1);
+        assertThat(driver.runs().get(0).md().domains()).containsExactly("example.org", "www.example.org");
+        assertThat(store.load(StoreGroup.DOMAINS, "example.org", Aspect.certificateChain(KeySpecs.DEFAULT.specs().get(0))))
+                .isPresent();
+        assertThat(store.names(StoreGroup.STAGING)).isEmpty();
+        assertThat(activated).containsExactly("example.org");
+        assertThat(logTypes(StoreGroup.DOMAINS)).containsSubsequence("message-renewing", "starting", "progress",
+                "finished", "message-renewed", "message-installed");
+        assertThat(MdJson.parse(store.load(StoreGroup.DOMAINS, "example.org", Aspect.MD_JSON).orElseThrow())
+                .state()).isEqualTo(MdState.COMPLETE);
+        // the next check is one MDCheckInterval (12 h, no jitter) later, and nothing is due then
+        assertThat(scheduler.pending()).containsExactly(T0.plus(Duration.ofHours(12)));
+        scheduler.advance(Duration.ofHours(12));
+        assertThat(driver.runs()).hasSize(1);
+    }
+
+    @Test
+    void failuresBackOffDoublingFromMdRetryDelay() throws IOException {
+        driver.failWith(new DriveException(StatusCodes.ECONNREFUSED, "Connection refused"),
+                new DriveException(StatusCodes.ECONNREFUSED, "Connection refused"),
+                new DriveException(StatusCodes.ECONNREFUSED, "Connection refused"));
+        Watchdog watchdog = watchdog("MDRetryDelay 2s\nMDomain example.org\n");
+        watchdog.start();
+
+        scheduler.runDue();
+        assertThat(scheduler.pending()).containsExactly(T0.plusSeconds(2));
+        scheduler.advance(Duration.ofSeconds(2));
+        assertThat(scheduler.pending()).containsExactly(T0.plusSeconds(2 + 4));
+        scheduler.advance(Duration.ofSeconds(4));
+        assertThat(scheduler.pending()).containsExactly(T0.plusSeconds(2 + 4 + 8));
+        JobJson job = store.load(StoreGroup.STAGING, "example.org", Aspect.JOB_JSON).map(JobJson::parse).orElseThrow();
+        assertThat(job.errors()).isEqualTo(3);
+        assertThat(job.last().orElseThrow().detail()).contains("Connection refused");
+
+        scheduler.advance(Duration.ofSeconds(8));
+        assertThat(driver.runs()).hasSize(4);
+        assertThat(activated).containsExactly("example.org");
+    }
+
+    @Test
+    void aProblemWithTheInputWaitsADay() throws IOException {
+        driver.failWith(new DriveException(StatusCodes.BADARG, "urn:ietf:params:acme:error:rejectedIdentifier",
+                "Order included an identifier for which issuance is forbidden by policy", null, null, null));
+        Watchdog watchdog = watchdog("MDomain example.org\n");
+        watchdog.start();
+        scheduler.runDue();
+
+        assertThat(scheduler.pending()).containsExactly(T0.plus(Duration.ofDays(1)));
+        assertThat(logTypes(StoreGroup.STAGING)).endsWith("renewal-error", "message-errored");
+    }
+
+    @Test
+    void afterMdRetryFailoverErrorsEveryRunMovesToTheNextCa() throws IOException {
+        DriveException down = new DriveException(StatusCodes.ECONNREFUSED, "Connection refused");
+        driver.failWith(down, down, down, down);
+        Watchdog watchdog = watchdog("MDRetryDelay 1s\nMDRetryFailover 2\n"
+                + "MDCertificateAuthority https://ca-one.example/dir https://ca-two.example/dir\n"
+                + "MDomain example.org\n");
+        watchdog.start();
+        scheduler.advance(Duration.ofMinutes(10));
+
+        assertThat(driver.runs().stream().map(DriveRun::caIndex).toList())
+                .as("errors 0,1 stay on the first CA; from 2 errors on every run rotates")
+                .containsExactly(0, 0, 1, 0, 1);
+        assertThat(activated).containsExactly("example.org");
+    }
+
+    @Test
+    void mdActivationDelayPostponesGoingLive() throws IOException {
+        Watchdog watchdog = watchdog("MDActivationDelay 1d\nMDomain example.org\n");
+        watchdog.start();
+        scheduler.runDue();
+
+        assertThat(activated).isEmpty();
+        assertThat(store.names(StoreGroup.STAGING)).containsExactly("example.org");
+        scheduler.advance(Duration.ofDays(1));
+        assertThat(activated).containsExactly("example.org");
+        assertThat(store.names(StoreGroup.STAGING)).isEmpty();
+    }
+
+    @Test
+    void renewalStartsWhenTheRenewWindowOpens() throws IOException {
+        Watchdog watchdog = watchdog("MDRenewWindow 30d\nMDCheckInterval 7d\nMDomain example.org\n");
+        watchdog.start();
+        scheduler.runDue();
+        assertThat(driver.runs()).hasSize(1);
+
+        // 90-day certificate, 30-day window: due after 60 days; weekly checks until then
+        scheduler.advance(Duration.ofDays(59));
+        assertThat(driver.runs()).hasSize(1);
+        scheduler.advance(Duration.ofDays(2));
+        assertThat(driver.runs()).hasSize(2);
+        assertThat(activated).containsExactly("example.org", "example.org");
+        assertThat(store.names(StoreGroup.ARCHIVE)).containsExactly("example.org.1", "example.org.2");
+    }
+
+    @Test
+    void manualModeIsNeverDriven() throws IOException {
+        Watchdog watchdog = watchdog("MDRenewMode manual\nMDomain example.org\n");
+        watchdog.start();
+        scheduler.advance(Duration.ofDays(3));
+        assertThat(driver.runs()).isEmpty();
+    }
+
+    @Test
+    void aRestartAfterErrorsStartsAfresh() throws IOException {
+        driver.failWith(new DriveException(StatusCodes.ECONNREFUSED, "Connection refused"));
+        watchdog("MDomain example.org\n").start();
+        scheduler.runDue();
+        store.save(StoreGroup.CHALLENGES, "example.org", Aspect.HTTP01_CHALLENGE, "token.key");
+
+        Watchdog restarted = watchdog("MDomain example.org\n");
+        restarted.start();
+
+        assertThat(store.names(StoreGroup.CHALLENGES)).isEmpty();
+        scheduler.runDue();
+        assertThat(activated).containsExactly("example.org");
+    }
+}
