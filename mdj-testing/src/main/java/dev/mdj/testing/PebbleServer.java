@@ -45,12 +45,41 @@ public final class PebbleServer implements AutoCloseable {
     private final int httpPort;
     private final int tlsPort;
     private final TestPki listenerPki;
+    private final Options options;
     private Process challtestsrv;
     private Process pebble;
     private HttpClient client;
     private Path rootFile;
 
-    private PebbleServer(Path workDir, int httpPort, int tlsPort, TestPki listenerPki) {
+    /**
+     * Optional Pebble settings.
+     *
+     * @param eabKeys external account binding keys (kid to base64url HMAC key); non-empty makes
+     *     Pebble require EAB for new accounts
+     * @param env extra environment for Pebble, overriding the defaults (e.g.
+     *     {@code PEBBLE_WFE_NONCEREJECT=50})
+     */
+    public record Options(Map<String, String> eabKeys, Map<String, String> env) {
+        public static final Options DEFAULT = new Options(Map.of(), Map.of());
+
+        public Options {
+            eabKeys = Map.copyOf(eabKeys);
+            env = Map.copyOf(env);
+        }
+
+        public Options withEab(Map<String, String> keys) {
+            return new Options(keys, env);
+        }
+
+        public Options withEnv(String name, String value) {
+            java.util.Map<String, String> e = new java.util.HashMap<>(env);
+            e.put(name, value);
+            return new Options(eabKeys, e);
+        }
+    }
+
+    private PebbleServer(Path workDir, int httpPort, int tlsPort, TestPki listenerPki, Options options) {
+        this.options = options;
         this.workDir = workDir;
         int[] ports = FreePorts.find(4);
         this.acmePort = ports[0];
@@ -76,6 +105,11 @@ public final class PebbleServer implements AutoCloseable {
      * @param tlsPort the port Pebble's VA connects to for tls-alpn-01
      */
     public static PebbleServer start(Path workDir, int httpPort, int tlsPort) {
+        return start(workDir, httpPort, tlsPort, Options.DEFAULT);
+    }
+
+    /** Like {@link #start(Path, int, int)}, with EAB keys or extra environment. */
+    public static PebbleServer start(Path workDir, int httpPort, int tlsPort, Options options) {
         Assumptions.assumeTrue(available(), "pebble and pebble-challtestsrv are not installed (apt-get install pebble)");
         try {
             Files.createDirectories(workDir);
@@ -83,7 +117,7 @@ public final class PebbleServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         TestPki pki = TestPki.create(workDir.resolve("listener-pki"), "mdj test Pebble listener CA");
-        PebbleServer server = new PebbleServer(workDir, httpPort, tlsPort, pki);
+        PebbleServer server = new PebbleServer(workDir, httpPort, tlsPort, pki, options);
         try {
             server.doStart();
             return server;
@@ -106,13 +140,14 @@ public final class PebbleServer implements AutoCloseable {
                     "httpPort": %d,
                     "tlsPort": %d,
                     "ocspResponderURL": "",
-                    "externalAccountBindingRequired": false,
+                    "externalAccountBindingRequired": %s,
+                    "externalAccountMACKeys": %s,
                     "domainBlocklist": ["blocked-domain.example"],
                     "certificateValidityPeriod": 7776000
                   }
                 }
                 """.formatted(acmePort, managementPort, json(listener.certificateFile()),
-                json(listener.keyFile()), httpPort, tlsPort));
+                json(listener.keyFile()), httpPort, tlsPort, !options.eabKeys().isEmpty(), eabJson()));
         client = HttpClient.newBuilder().sslContext(sslContextTrusting(listenerPki.caCertificate()))
                 .connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -121,7 +156,7 @@ public final class PebbleServer implements AutoCloseable {
                 "-http01", "", "-https01", "", "-tlsalpn01", ""),
                 Map.of(), challtestsrvLog());
         pebble = launch(List.of("pebble", "-config", config.toString(), "-dnsserver", "127.0.0.1:" + dnsPort),
-                Map.of("PEBBLE_VA_NOSLEEP", "1", "PEBBLE_WFE_NONCEREJECT", "0", "PEBBLE_AUTHZREUSE", "0"),
+                pebbleEnv(),
                 pebbleLog());
 
         if (!Processes.waitFor(START_TIMEOUT, () -> pebble.isAlive() && get(directoryUrl()).statusCode() == 200)) {
@@ -212,6 +247,20 @@ public final class PebbleServer implements AutoCloseable {
         if (client != null) {
             client.close();
         }
+    }
+
+    private Map<String, String> pebbleEnv() {
+        Map<String, String> env = new java.util.HashMap<>(
+                Map.of("PEBBLE_VA_NOSLEEP", "1", "PEBBLE_WFE_NONCEREJECT", "0", "PEBBLE_AUTHZREUSE", "0"));
+        env.putAll(options.env());
+        return env;
+    }
+
+    private String eabJson() {
+        StringBuilder sb = new StringBuilder("{");
+        options.eabKeys().forEach((kid, hmac) -> sb.append(sb.length() > 1 ? ", " : "")
+                .append('"').append(kid).append("\": \"").append(hmac).append('"'));
+        return sb.append('}').toString();
     }
 
     private static Process launch(List<String> command, Map<String, String> env, Path log) {
