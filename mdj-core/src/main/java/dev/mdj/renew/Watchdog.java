@@ -143,14 +143,18 @@ public final class Watchdog {
         }
     }
 
-    /** Runs the renewal of {@code md} now, whatever its schedule says (mdj renew). */
-    public boolean renewNow(String md) {
+    /**
+     * Runs the renewal of {@code md} now on the calling thread, whatever its schedule says
+     * (mdj renew), unless a run is under way already.
+     *
+     * @throws IllegalArgumentException if {@code md} is not a configured managed domain
+     */
+    public void renewNow(String md) {
         MdSchedule schedule = schedules.get(md);
         if (schedule == null) {
-            return false;
+            throw new IllegalArgumentException("no managed domain '" + md + "' is configured");
         }
-        submit(schedule, true);
-        return true;
+        submit(schedule, true, Runnable::run);
     }
 
     private void freshStartAfterErrors(ManagedDomain md) {
@@ -182,7 +186,7 @@ public final class Watchdog {
         try {
             Job job = Job.load(store, clock, md.name());
             if (job.finished() && store.exists(StoreGroup.STAGING, md.name(), Aspect.MD_JSON)) {
-                submit(schedule, false); // a finished set waits for activation or its notification
+                submit(schedule, false, workers); // a finished set waits for activation or its notification
                 return;
             }
             if (job.nextRun().filter(next -> next.isAfter(now)).isPresent() && job.errors() > 0) {
@@ -193,7 +197,7 @@ public final class Watchdog {
             RenewDecision decision = RenewPolicy.decide(md, registry.isUsed(md), assessment, false,
                     Optional.empty(), now);
             if (decision.isDue(now)) {
-                submit(schedule, true);
+                submit(schedule, true, workers);
                 return;
             }
             warnIfExpiring(md, assessment, now);
@@ -214,15 +218,15 @@ public final class Watchdog {
         }
     }
 
-    /** Hands a run to the workers unless one is under way for this MD. */
-    private void submit(MdSchedule schedule, boolean drive) {
+    /** Hands a run to {@code executor} unless one is under way for this MD. */
+    private void submit(MdSchedule schedule, boolean drive, Executor executor) {
         synchronized (schedule) {
             if (schedule.running) {
                 return;
             }
             schedule.running = true;
         }
-        workers.execute(() -> {
+        executor.execute(() -> {
             try {
                 run(schedule.md, drive);
             } catch (RuntimeException e) {

@@ -1,0 +1,146 @@
+package dev.mdj.engine;
+
+import dev.mdj.acme.AcmeDriver;
+import dev.mdj.config.Configuration;
+import dev.mdj.events.CommandRunner;
+import dev.mdj.events.EventNotifier;
+import dev.mdj.md.GlobalSetting;
+import dev.mdj.md.Settings;
+import dev.mdj.renew.ActivationListener;
+import dev.mdj.renew.Driver;
+import dev.mdj.renew.Registry;
+import dev.mdj.renew.TaskScheduler;
+import dev.mdj.renew.Watchdog;
+import dev.mdj.store.FileStore;
+import dev.mdj.store.StoreStartup;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+
+/**
+ * The certificate engine wired together in the one place that knows every part: the store of
+ * MDStoreDir, the registry, the watchdog, the ACME driver and the event commands. The server and
+ * the CLI start one of these; nothing else constructs the parts.
+ *
+ * <p>Renewals run on virtual threads, at most {@link Builder#concurrency} at a time.
+ */
+public final class Engine implements AutoCloseable {
+
+    /** How many MDs renew at the same time unless told otherwise. */
+    public static final int DEFAULT_CONCURRENCY = 16;
+
+    private final FileStore store;
+    private final Registry registry;
+    private final Watchdog watchdog;
+    private final StoreStartup.Report startup;
+    private final ScheduledExecutorService timer;
+    private final ExecutorService threads;
+
+    private Engine(Builder b) {
+        Configuration config = Objects.requireNonNull(b.configuration, "configuration");
+        Settings global = config.server().global();
+        this.store = FileStore.open(global.get(GlobalSetting.STORE_DIR));
+        // As httpd + mod_md at a (re)start: what renewals staged goes live first.
+        this.startup = new StoreStartup(store).run(config.managedDomains(), global.get(GlobalSetting.STORE_LOCKS));
+        this.registry = new Registry(store, config);
+        registry.sync();
+        this.timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("mdj-watchdog").daemon(true).factory());
+        this.threads = Executors.newVirtualThreadPerTaskExecutor();
+        Semaphore permits = new Semaphore(b.concurrency);
+        Path workDir = config.server().serverRoot();
+        Driver driver = b.driver != null ? b.driver : new AcmeDriver(global.get(GlobalSetting.DNS01_VERSION));
+        this.watchdog = Watchdog.builder()
+                .registry(registry).store(store).driver(driver)
+                .events(new EventNotifier(global.find(GlobalSetting.MESSAGE_COMMAND),
+                        global.find(GlobalSetting.NOTIFY_COMMAND),
+                        new CommandRunner(workDir, CommandRunner.DEFAULT_TIMEOUT), b.clock))
+                .scheduler(TaskScheduler.of(timer, b.clock))
+                .workers(task -> threads.execute(() -> {
+                    permits.acquireUninterruptibly();
+                    try {
+                        task.run();
+                    } finally {
+                        permits.release();
+                    }
+                }))
+                .clock(b.clock).random(b.random).listener(b.listener).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The parts an engine is made from; only the configuration is required. */
+    public static final class Builder {
+        private Configuration configuration;
+        private Clock clock = Clock.systemUTC();
+        private RandomGenerator random = new SecureRandom();
+        private ActivationListener listener = md -> { };
+        private Driver driver;
+        private int concurrency = DEFAULT_CONCURRENCY;
+
+        public Builder configuration(Configuration value) { configuration = value; return this; }
+        public Builder clock(Clock value) { clock = Objects.requireNonNull(value); return this; }
+        public Builder random(RandomGenerator value) { random = Objects.requireNonNull(value); return this; }
+        public Builder listener(ActivationListener value) { listener = Objects.requireNonNull(value); return this; }
+        /** Replaces the ACME driver (tests). */
+        public Builder driver(Driver value) { driver = value; return this; }
+        public Builder concurrency(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("concurrency must be at least 1: " + value);
+            }
+            concurrency = value;
+            return this;
+        }
+
+        /** Opens the store, activates what was staged, syncs the registry; nothing runs yet. */
+        public Engine build() {
+            return new Engine(this);
+        }
+    }
+
+    /** Starts the watchdog: every managed domain is checked and renewed when due. */
+    public Engine start() {
+        watchdog.start();
+        return this;
+    }
+
+    /** Renews {@code md} now, on the calling thread (see {@link Watchdog#renewNow}). */
+    public void renewNow(String md) {
+        watchdog.renewNow(md);
+    }
+
+    public FileStore store() {
+        return store;
+    }
+
+    public Registry registry() {
+        return registry;
+    }
+
+    /** What was activated and cleaned when the engine was built. */
+    public StoreStartup.Report startup() {
+        return startup;
+    }
+
+    /** Stops scheduling; waits up to 30 s for runs under way to finish. */
+    @Override
+    public void close() {
+        watchdog.stop();
+        timer.shutdownNow();
+        threads.shutdown();
+        try {
+            threads.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
