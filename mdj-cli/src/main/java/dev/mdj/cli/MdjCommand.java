@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "mdj", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"mdj: Apache httpd's mod_md rebuilt in Java, a certificate-managing TLS front server.",
                 "", "httpd-style use:  mdj -t -f FILE   test the configuration"},
-        subcommands = {ConfigTestCommand.class, StoreCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ConfigTestCommand.class, StoreCommand.class, PlanCommand.class, RenewCommand.class,
+                CommandLine.HelpCommand.class})
 final class MdjCommand implements Callable<Integer> {
 
     @Spec

@@ -80,6 +80,13 @@ public final class AcmeDriver implements Driver {
     private final int dns01Version;
     private final Duration pollTimeout;
     private final Duration commandTimeout;
+    /**
+     * One lock per CA around choosing or registering the account: when many MDs renew at once
+     * on a fresh store, the first registers and the others find its account instead of each
+     * registering one of their own.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.locks.ReentrantLock>
+            accountLocks = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * A driver with mod_md's timeouts: 300 s for each polling phase, 120 s for a dns-01 command.
@@ -185,7 +192,14 @@ public final class AcmeDriver implements Driver {
             Metadata meta = session.getMetadata();
             progress("Driving ACME to renew " + String.join(", ", specs.stream().map(KeySpec::storeName).toList())
                     + " certificate for " + name);
-            selectAccount(meta);
+            java.util.concurrent.locks.ReentrantLock lock =
+                    accountLocks.computeIfAbsent(caUrl, url -> new java.util.concurrent.locks.ReentrantLock());
+            lock.lock();
+            try {
+                selectAccount(meta);
+            } finally {
+                lock.unlock();
+            }
             writeStagedMd();
             for (KeySpec spec : specs) {
                 if (!staged(spec)) {

@@ -56,7 +56,7 @@ public final class Watchdog {
     private final RandomGenerator random;
     private final ActivationListener listener;
     private final Settings global;
-    /** One entry per watched MD, fixed after {@link #start}. */
+    /** One entry per configured MD, fixed at construction. */
     private final Map<String, MdSchedule> schedules = new LinkedHashMap<>();
 
     /** The state of one MD's schedule. Guarded by itself. */
@@ -83,6 +83,11 @@ public final class Watchdog {
         this.random = Objects.requireNonNull(b.random, "random");
         this.listener = b.listener != null ? b.listener : md -> { };
         this.global = registry.configuration().server().global();
+        for (ManagedDomain md : registry.configuration().managedDomains()) {
+            MdSchedule schedule = new MdSchedule(md);
+            schedule.caIndex = stagedCaIndex(md);
+            schedules.put(md.name(), schedule);
+        }
     }
 
     public static Builder builder() {
@@ -123,11 +128,9 @@ public final class Watchdog {
      */
     public void start() {
         Instant first = clock.instant().plus(global.get(GlobalSetting.INITIAL_DELAY));
-        for (ManagedDomain md : registry.configuration().managedDomains()) {
-            MdSchedule schedule = new MdSchedule(md);
-            schedules.put(md.name(), schedule);
-            freshStartAfterErrors(md);
-            schedule.caIndex = stagedCaIndex(md);
+        for (MdSchedule schedule : schedules.values()) {
+            freshStartAfterErrors(schedule.md);
+            schedule.caIndex = stagedCaIndex(schedule.md);
             scheduleCheck(schedule, first);
         }
     }

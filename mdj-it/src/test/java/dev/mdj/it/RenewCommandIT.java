@@ -1,0 +1,70 @@
+package dev.mdj.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mdj.md.KeySpec;
+import dev.mdj.store.Aspect;
+import dev.mdj.store.FileStore;
+import dev.mdj.store.StoreGroup;
+import dev.mdj.testing.FreePorts;
+import dev.mdj.testing.Http01ResponderServer;
+import dev.mdj.testing.PebbleServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mdj renew} from the built jar, against a real Pebble. */
+class RenewCommandIT {
+
+    @TempDir
+    Path dir;
+
+    private static String mdj(String... args) throws Exception {
+        String jar = System.getProperty("mdj.jar");
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
+        command.addAll(java.util.List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return process.exitValue() + "\n" + output;
+    }
+
+    @Test
+    void renewGetsAndActivatesCertificatesAndPlanThenSeesThemComplete() throws Exception {
+        try (PebbleServer pebble = PebbleServer.start(dir.resolve("pebble"), FreePorts.find(), FreePorts.find())) {
+            Path conf = Files.writeString(dir.resolve("mdj.conf"), """
+                    Listen 127.0.0.1:%d
+                    MDPortMap http:%d https:-
+                    MDCertificateAuthority %s
+                    MDCACertificateFile %s
+                    MDCertificateAgreement accepted
+                    MDContactEmail admin@example.org
+                    MDomain a.example.org www.a.example.org
+                    MDomain b.example.org
+                    <VirtualHost *:443>
+                        ServerName a.example.org
+                        SSLEngine on
+                    </VirtualHost>
+                    <VirtualHost *:443>
+                        ServerName b.example.org
+                        SSLEngine on
+                    </VirtualHost>
+                    """.formatted(pebble.httpPort(), pebble.httpPort(), pebble.directoryUrl(), pebble.listenerCaFile()));
+            FileStore store = FileStore.open(dir.resolve("md"));
+            try (Http01ResponderServer http = Http01ResponderServer.start(store, pebble.httpPort())) {
+                String renew = mdj("renew", "-f", conf.toString());
+                assertThat(renew).startsWith("0\n").contains("a.example.org: renewed and activated")
+                        .contains("b.example.org: renewed and activated").contains("2 renewed, 0 failed");
+            }
+            assertThat(store.load(StoreGroup.DOMAINS, "a.example.org", Aspect.certificateChain(new KeySpec.Rsa(2048))))
+                    .isPresent();
+            String plan = mdj("plan", "-f", conf.toString());
+            assertThat(plan).startsWith("0\n").contains("state:     complete").doesNotContain("incomplete");
+            assertThat(mdj("store", "verify", "-f", conf.toString())).startsWith("0\nstore OK: 2 managed domains");
+        }
+    }
+}
