@@ -135,12 +135,13 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         watchdog.stop();
-        timer.shutdownNow();
         threads.shutdown();
         try {
             threads.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            timer.shutdownNow();
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.mdj.store.Aspect;
 import dev.mdj.store.Store;
 import dev.mdj.store.StoreException;
 import dev.mdj.store.StoreGroup;
+import dev.mdj.store.StoreLock;
 import dev.mdj.store.StagingActivation;
 import dev.mdj.store.json.JobJson;
 import dev.mdj.store.json.MdJson;
@@ -45,6 +46,7 @@ import org.slf4j.LoggerFactory;
 public final class Watchdog {
 
     private static final Logger LOG = LoggerFactory.getLogger(Watchdog.class);
+    private static final Duration ACTIVATION_LOCK_WAIT = Duration.ofSeconds(30);
 
     private final Registry registry;
     private final Store store;
@@ -56,6 +58,7 @@ public final class Watchdog {
     private final RandomGenerator random;
     private final ActivationListener listener;
     private final Settings global;
+    private volatile boolean stopped;
     /** One entry per configured MD, fixed at construction. */
     private final Map<String, MdSchedule> schedules = new LinkedHashMap<>();
 
@@ -135,8 +138,9 @@ public final class Watchdog {
         }
     }
 
-    /** Stops scheduling; runs in progress finish. */
+    /** Stops scheduling; runs in progress finish but schedule nothing more. */
     public void stop() {
+        stopped = true;
         for (MdSchedule schedule : schedules.values()) {
             synchronized (schedule) {
                 if (schedule.next != null) {
@@ -174,6 +178,9 @@ public final class Watchdog {
     }
 
     private void scheduleCheck(MdSchedule schedule, Instant at) {
+        if (stopped) {
+            return;
+        }
         synchronized (schedule) {
             if (schedule.next != null) {
                 schedule.next.cancel();
@@ -345,7 +352,9 @@ public final class Watchdog {
             }
             job.update(renewed.job().withNotified(true).withNotifiedRenewed(true));
         }
-        try {
+        // One activation at a time, also against other processes sharing the store: two MDs
+        // moving the same new account into accounts/ at once would register it twice.
+        try (StoreLock lock = store.lock(ACTIVATION_LOCK_WAIT)) {
             new StagingActivation(store).activate(md.name());
         } catch (StoreException e) {
             LOG.error("{}: {}", md.name(), e.getMessage());

@@ -147,4 +147,34 @@ class EngineIT {
         assertThat(store.names(StoreGroup.DOMAINS)).hasSize(count);
         assertThat(store.names(StoreGroup.ACCOUNTS)).as("one account for all, reused").hasSize(1);
     }
+
+    @Test
+    void whenTheFirstCaIsDownTheCertificateComesFromTheNextAfterMdRetryFailover() throws Exception {
+        int deadPort = FreePorts.find();
+        Path conf = Files.writeString(dir.resolve("failover.conf"), """
+                Listen 127.0.0.1:%d
+                MDPortMap http:%d https:-
+                MDCertificateAuthority https://127.0.0.1:%d/dir %s
+                MDCACertificateFile %s
+                MDCertificateAgreement accepted
+                MDContactEmail admin@example.org
+                MDRetryDelay 1s
+                MDRetryFailover 1
+                MDomain failover.example.org
+                """.formatted(pebble.httpPort(), pebble.httpPort(), deadPort, pebble.directoryUrl(),
+                pebble.listenerCaFile()) + vhost("failover.example.org"));
+        Configuration config = ConfigReader.read(conf, ParseOptions.defaults().withServerRoot(dir));
+        FileStore store = FileStore.open(dir.resolve("md"));
+        CountDownLatch activated = new CountDownLatch(1);
+        try (Http01ResponderServer http = Http01ResponderServer.start(store, pebble.httpPort());
+                Engine engine = Engine.builder().configuration(config).listener(md -> activated.countDown())
+                        .build().start()) {
+            assertThat(activated.await(60, TimeUnit.SECONDS)).as("activated from the second CA").isTrue();
+        }
+        MdJson md = MdJson.parse(store.load(StoreGroup.DOMAINS, "failover.example.org", Aspect.MD_JSON).orElseThrow());
+        assertThat(md.caUrl()).contains(pebble.directoryUrl());
+        List<String> log = JobJson.parse(store.load(StoreGroup.DOMAINS, "failover.example.org", Aspect.JOB_JSON)
+                .orElseThrow()).log().stream().map(JobLogEntry::type).toList();
+        assertThat(log).contains("renewal-error", "message-errored", "finished");
+    }
 }
