@@ -211,4 +211,18 @@ class WatchdogTest {
         scheduler.runDue();
         assertThat(activated).containsExactly("example.org");
     }
+
+    @Test
+    void insideMdWarnWindowAnActiveCertificateRaisesExpiringOncePerDay() throws IOException {
+        Watchdog watchdog = watchdog("MDWarnWindow 91d\nMDCheckInterval 6h\nMDomain example.org\n");
+        watchdog.start();
+        scheduler.runDue();
+        scheduler.advance(Duration.ofHours(13));
+
+        List<String> types = logTypes(StoreGroup.DOMAINS);
+        assertThat(types).containsOnlyOnce("message-expiring");
+        assertThat(types.indexOf("message-expiring")).isGreaterThan(types.indexOf("message-installed"));
+        scheduler.advance(Duration.ofDays(1));
+        assertThat(logTypes(StoreGroup.DOMAINS).stream().filter("message-expiring"::equals)).hasSize(2);
+    }
 }
