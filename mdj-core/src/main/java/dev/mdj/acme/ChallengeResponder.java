@@ -44,4 +44,16 @@ interface ChallengeResponder {
             super(message, cause);
         }
     }
+
+    /**
+     * Removes {@code challenges/<dns>/}, where the http-01 and tls-alpn-01 answers live; a
+     * failure is logged, not thrown: a left-over answer is harmless and removed at the next start.
+     */
+    static void removeAnswers(dev.mdj.store.Store store, String dns) {
+        try {
+            store.purge(dev.mdj.store.StoreGroup.CHALLENGES, dns.trim());
+        } catch (RuntimeException e) {
+            AcmeDriver.LOG.warn("cannot remove challenges/{}: {}", dns, e.getMessage());
+        }
+    }
 }

@@ -58,10 +58,6 @@ final class TlsAlpn01Responder implements ChallengeResponder {
 
     @Override
     public void teardown(String setup) {
-        try {
-            store.purge(StoreGroup.CHALLENGES, setup.trim());
-        } catch (RuntimeException e) {
-            AcmeDriver.LOG.warn("cannot remove challenges/{}: {}", setup, e.getMessage());
-        }
+        ChallengeResponder.removeAnswers(store, setup);
     }
 }
