@@ -280,6 +280,27 @@ class AcmeDriverIT {
                 });
     }
 
+    /** Debian's Pebble 2.4 offers no profiles: a mandatory one fails clearly, an optional one is left out. */
+    @Test
+    void aProfileTheCaDoesNotOfferFailsOnlyWhenMandatory() throws Exception {
+        FileStore store = FileStore.open(dir.resolve("md"));
+        ManagedDomain mandatory = md(settings(pebble).with(MdSetting.PROFILE, "shortlived")
+                .with(MdSetting.PROFILE_MANDATORY, true), "profile.example.org");
+        assertThatThrownBy(() -> new AcmeDriver(1).drive(run(mandatory, store)))
+                .isInstanceOfSatisfying(DriveException.class, e -> assertThat(e.detail())
+                        .contains("the CA does not offer the profile 'shortlived' and MDProfileMandatory is on"));
+        assertThat(store.exists(StoreGroup.STAGING, "profile.example.org", Aspect.certificateChain(new KeySpec.Rsa(2048))))
+                .isFalse();
+
+        ManagedDomain optional = md(settings(pebble).with(MdSetting.PROFILE, "shortlived"), "profile2.example.org");
+        try (Http01ResponderServer http = Http01ResponderServer.start(store, pebble.httpPort())) {
+            new AcmeDriver(1).drive(run(optional, store));
+        }
+        assertThat(store.exists(StoreGroup.STAGING, "profile2.example.org", Aspect.certificateChain(new KeySpec.Rsa(2048))))
+                .isTrue();
+        assertThat(progress).anyMatch(p -> p.startsWith("Creating new order, key-spec=default, profile=shortlived"));
+    }
+
     @Test
     void missingContactAndAgreementAreReportedBeforeRegistering() throws Exception {
         FileStore store = FileStore.open(dir.resolve("md"));
