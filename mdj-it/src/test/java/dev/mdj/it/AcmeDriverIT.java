@@ -21,6 +21,7 @@ import dev.mdj.store.json.MdJson;
 import dev.mdj.store.json.OrderJson;
 import dev.mdj.testing.FreePorts;
 import dev.mdj.testing.Http01ResponderServer;
+import dev.mdj.testing.TlsAlpn01ResponderServer;
 import dev.mdj.testing.PebbleServer;
 import java.net.URI;
 import java.nio.file.Files;
@@ -278,6 +279,28 @@ class AcmeDriverIT {
                     assertThat(e.detail()).startsWith("None of offered challenge types for domain mismatch.example.org "
                             + "are supported. The server offered '").endsWith("' and available are: 'foo-01'.");
                 });
+    }
+
+    @Test
+    void tlsAlpn01AnsweredWithTheChallengeCertificate() throws Exception {
+        FileStore store = FileStore.open(dir.resolve("md"));
+        ManagedDomain md = md(settings(pebble), "alpn.example.org", "www.alpn.example.org");
+        DriveRun run = new DriveRun(md, store, Clock.systemUTC(),
+                new DriveRun.Reachability(false, true, md.domains()), List.of("tls-alpn-01"), 0, 0,
+                progress::add, (event, name) -> {
+                    events.add(event);
+                    return true;
+                });
+        try (TlsAlpn01ResponderServer tls = TlsAlpn01ResponderServer.start(store, pebble.tlsPort(),
+                List.of(new KeySpec.Rsa(2048)))) {
+            new AcmeDriver(1).drive(run);
+            assertThat(tls.served()).as("validation handshakes").isGreaterThanOrEqualTo(2);
+        }
+        assertIssuedByPebble(pebble, store.load(StoreGroup.STAGING, md.name(),
+                Aspect.certificateChain(new KeySpec.Rsa(2048))).orElseThrow(), "alpn.example.org", "www.alpn.example.org");
+        assertThat(events).containsExactlyInAnyOrder("challenge-setup:tls-alpn-01:alpn.example.org",
+                "challenge-setup:tls-alpn-01:www.alpn.example.org");
+        assertThat(store.names(StoreGroup.CHALLENGES)).as("challenge certificates removed").isEmpty();
     }
 
     /** Debian's Pebble 2.4 offers no profiles: a mandatory one fails clearly, an optional one is left out. */
