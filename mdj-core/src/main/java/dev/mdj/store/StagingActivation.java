@@ -20,8 +20,10 @@ import java.util.Optional;
  * {@code archive/<md>.<n>}. Until that last rename the old set stays live; if anything fails
  * before it, nothing in {@code domains/} has changed.
  *
- * <p>A staged set that fails these checks can never become valid, so it is purged (mod_md since
- * 2.4.28) and the failure reported; the next renewal starts afresh.
+ * <p>A staged set that is not complete yet (no effective CA, a key or certificate still missing)
+ * is a renewal in progress and stays as it is: the next run resumes it. A complete set that fails
+ * the checks (a key that does not decrypt or match) can never become valid, so it is purged
+ * (mod_md since 2.4.28) and the failure reported; the next renewal starts afresh.
  */
 public final class StagingActivation {
 
@@ -52,7 +54,7 @@ public final class StagingActivation {
         if (staged.isEmpty()) {
             return Outcome.NOTHING_STAGED;
         }
-        StagedSet set;
+        Optional<StagedSet> set;
         try {
             set = check(name, staged.get());
         } catch (RuntimeException e) {
@@ -60,7 +62,10 @@ public final class StagingActivation {
             throw new StoreException("error loading the staged set of " + name
                     + ", purged it: " + e.getMessage(), e);
         }
-        install(name, set);
+        if (set.isEmpty()) {
+            return Outcome.NOTHING_STAGED;
+        }
+        install(name, set.get());
         return Outcome.ACTIVATED;
     }
 
@@ -70,16 +75,24 @@ public final class StagingActivation {
             Optional<PrivateKey> accountKey) {
     }
 
-    private StagedSet check(String name, MdJson md) {
-        String caUrl = md.caUrl().orElseThrow(() -> new StoreException("effective CA url not set"));
+    /** The staged set if it is complete; empty while the renewal is still in progress. */
+    private Optional<StagedSet> check(String name, MdJson md) {
+        Optional<String> caUrl = md.caUrl();
+        if (caUrl.isEmpty()) {
+            return Optional.empty(); // mod_md: "effective CA url not set", nothing to load yet
+        }
         KeySpecs specs = md.keySpecs().orElse(KeySpecs.DEFAULT);
         List<PrivateKey> keys = new java.util.ArrayList<>();
         List<List<X509Certificate>> chains = new java.util.ArrayList<>();
         for (KeySpec spec : specs.specs()) {
-            PrivateKey key = store.load(StoreGroup.STAGING, name, Aspect.privateKey(spec))
-                    .orElseThrow(() -> new StoreException(Aspect.privateKey(spec) + " is missing"));
-            List<X509Certificate> chain = store.load(StoreGroup.STAGING, name, Aspect.certificateChain(spec))
-                    .orElseThrow(() -> new StoreException(Aspect.certificateChain(spec) + " is missing"));
+            Optional<PrivateKey> stagedKey = store.load(StoreGroup.STAGING, name, Aspect.privateKey(spec));
+            Optional<List<X509Certificate>> stagedChain =
+                    store.load(StoreGroup.STAGING, name, Aspect.certificateChain(spec));
+            if (stagedKey.isEmpty() || stagedChain.isEmpty()) {
+                return Optional.empty(); // this key spec's order is not finished yet
+            }
+            PrivateKey key = stagedKey.get();
+            List<X509Certificate> chain = stagedChain.get();
             if (chain.isEmpty() || !KeyPairs.matches(key, chain.get(0))) {
                 throw new StoreException(Aspect.privateKey(spec) + " does not match "
                         + Aspect.certificateChain(spec));
@@ -94,11 +107,11 @@ public final class StagingActivation {
             throw new StoreException("the staged account is incomplete: account.json and account.pem"
                     + " must both be there");
         }
-        if (account.isPresent() && !account.get().caUrl().equals(caUrl)) {
+        if (account.isPresent() && !account.get().caUrl().equals(caUrl.get())) {
             throw new StoreException("the staged account belongs to " + account.get().caUrl()
-                    + ", not to the CA " + caUrl);
+                    + ", not to the CA " + caUrl.get());
         }
-        return new StagedSet(md, specs, keys, chains, account, accountKey);
+        return Optional.of(new StagedSet(md, specs, keys, chains, account, accountKey));
     }
 
     private void install(String name, StagedSet set) {

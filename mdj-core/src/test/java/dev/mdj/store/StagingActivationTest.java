@@ -56,10 +56,10 @@ class StagingActivationTest {
     /** Stages {@code md} with a fresh RSA key and a matching certificate, as a renewal leaves it. */
     static KeyPair stage(Store store, MdJson md) throws Exception {
         KeyPair pair = KeyPairs.generate(RSA);
-        store.save(StoreGroup.STAGING, MD, Aspect.MD_JSON, md.toJson());
-        store.save(StoreGroup.STAGING, MD, Aspect.JOB_JSON, JobJson.of(MD).withFinished(true).toJson());
-        store.save(StoreGroup.STAGING, MD, Aspect.privateKey(RSA), pair.getPrivate());
-        store.save(StoreGroup.STAGING, MD, Aspect.certificateChain(RSA),
+        store.save(StoreGroup.STAGING, md.name(), Aspect.MD_JSON, md.toJson());
+        store.save(StoreGroup.STAGING, md.name(), Aspect.JOB_JSON, JobJson.of(md.name()).withFinished(true).toJson());
+        store.save(StoreGroup.STAGING, md.name(), Aspect.privateKey(RSA), pair.getPrivate());
+        store.save(StoreGroup.STAGING, md.name(), Aspect.certificateChain(RSA),
                 List.of(TestCertificates.selfSigned(pair)));
         return pair;
     }
@@ -130,21 +130,22 @@ class StagingActivationTest {
     }
 
     @Test
-    void aStagedSetWithoutCaUrlIsUnusable() throws Exception {
+    void aStagedSetWithoutCaUrlIsARenewalStillInProgressAndStays() throws Exception {
         ObjectNode md = stagedMd().toJson();
         ((ObjectNode) md.get("ca")).remove("url");
         stage(MdJson.parse(md));
 
-        assertThatThrownBy(() -> activation.activate(MD)).isInstanceOf(StoreException.class)
-                .hasMessageEndingWith("effective CA url not set");
+        assertThat(activation.activate(MD)).isEqualTo(StagingActivation.Outcome.NOTHING_STAGED);
+        assertThat(store.names(StoreGroup.STAGING)).containsExactly(MD);
     }
 
     @Test
-    void aMissingCertificateIsUnusable() throws Exception {
+    void aStagedSetStillWaitingForItsCertificateStaysForTheNextRunToResume() throws Exception {
         stage(stagedMd());
         store.remove(StoreGroup.STAGING, MD, Aspect.certificateChain(RSA));
+        store.save(StoreGroup.STAGING, MD, Aspect.ORDER_JSON, JsonFiles.readObject("{\"url\": \"https://ca/order/1\"}"));
 
-        assertThatThrownBy(() -> activation.activate(MD)).isInstanceOf(StoreException.class)
-                .hasMessageEndingWith("pubcert.pem is missing");
+        assertThat(activation.activate(MD)).isEqualTo(StagingActivation.Outcome.NOTHING_STAGED);
+        assertThat(store.fileNames(StoreGroup.STAGING, MD)).contains("order.json", "privkey.pem", "md.json");
     }
 }

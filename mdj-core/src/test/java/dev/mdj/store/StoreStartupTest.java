@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mdj.md.ManagedDomain;
 import dev.mdj.md.Settings;
 import dev.mdj.md.StoreLocks;
-import dev.mdj.store.json.JsonFiles;
+import dev.mdj.md.KeySpec;
+import dev.mdj.store.json.MdJson;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -48,14 +49,17 @@ class StoreStartupTest {
     void anUnusableStagedSetIsReportedAndTheOthersStillActivate() throws Exception {
         FileStore store = FileStore.open(dir);
         StagingActivationTest.stage(store, StagingActivationTest.stagedMd());
-        store.save(StoreGroup.STAGING, "broken.example", Aspect.MD_JSON, JsonFiles.readObject("{\"name\": \"broken.example\"}"));
+        MdJson broken = MdJson.parse(StagingActivationTest.stagedMd().toJson().put("name", "broken.example"));
+        StagingActivationTest.stage(store, broken);
+        store.save(StoreGroup.STAGING, "broken.example", Aspect.privateKey(new KeySpec.Rsa(2048)),
+                dev.mdj.store.pem.KeyPairs.generate(new KeySpec.Rsa(2048)).getPrivate());
 
         StoreStartup.Report report = new StoreStartup(store).run(
                 List.of(md("broken.example"), md("example.org", "www.example.org")), StoreLocks.DEFAULT);
 
         assertThat(report.activated()).containsExactly("example.org");
         assertThat(report.failed()).containsOnlyKeys("broken.example");
-        assertThat(report.failed().get("broken.example")).endsWith("effective CA url not set");
+        assertThat(report.failed().get("broken.example")).endsWith("privkey.pem does not match pubcert.pem");
     }
 
     @Test

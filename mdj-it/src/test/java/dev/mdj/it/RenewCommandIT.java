@@ -67,4 +67,66 @@ class RenewCommandIT {
             assertThat(mdj("store", "verify", "-f", conf.toString())).startsWith("0\nstore OK: 2 managed domains");
         }
     }
+
+    /**
+     * SIGKILL in the middle of an order: the next run resumes the same order with the same
+     * account. The kill comes while MDMessageCmd is busy with challenge-setup (the answer is
+     * published, the CA not yet told), so the order and the new account are in staging.
+     */
+    @Test
+    void aRunKilledInTheMiddleOfAnOrderIsResumedWithoutANewAccountOrOrder() throws Exception {
+        try (PebbleServer pebble = PebbleServer.start(dir.resolve("pebble"), FreePorts.find(), FreePorts.find())) {
+            Path hold = dir.resolve("hold");
+            Files.createFile(hold);
+            Path script = Files.writeString(dir.resolve("message-cmd.sh"),
+                    "#!/bin/sh\ncase \"$1\" in challenge-setup:*) while [ -e '" + hold + "' ]; do sleep 0.1; done;; esac\n");
+            Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path conf = Files.writeString(dir.resolve("mdj.conf"), """
+                    Listen 127.0.0.1:%d
+                    MDPortMap http:%d https:-
+                    MDCertificateAuthority %s
+                    MDCACertificateFile %s
+                    MDCertificateAgreement accepted
+                    MDContactEmail admin@example.org
+                    MDMessageCmd %s
+                    MDomain killed.example.org
+                    <VirtualHost *:443>
+                        ServerName killed.example.org
+                        SSLEngine on
+                    </VirtualHost>
+                    """.formatted(pebble.httpPort(), pebble.httpPort(), pebble.directoryUrl(),
+                    pebble.listenerCaFile(), script));
+            FileStore store = FileStore.open(dir.resolve("md"));
+            try (Http01ResponderServer http = Http01ResponderServer.start(store, pebble.httpPort())) {
+                Process first = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar", System.getProperty("mdj.jar"), "renew", "-f", conf.toString())
+                        .redirectErrorStream(true).redirectOutput(dir.resolve("first.log").toFile()).start();
+                Path order = store.pathOf(StoreGroup.STAGING, "killed.example.org", Aspect.ORDER_JSON);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (!Files.exists(order) || !Files.readString(order).contains("challenge-setups")) {
+                    assertThat(System.nanoTime()).as("order.json with a challenge set up").isLessThan(deadline);
+                    Thread.sleep(50);
+                }
+                String orderUrl = dev.mdj.store.json.OrderJson.parse(dev.mdj.store.json.JsonFiles.readObject(
+                        Files.readString(order))).url();
+                first.descendants().forEach(ProcessHandle::destroyForcibly);
+                first.destroyForcibly();
+                assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
+                String accountUrl = dev.mdj.store.json.AccountJson.parse(store.load(StoreGroup.STAGING,
+                        "killed.example.org", Aspect.ACCOUNT_JSON).orElseThrow()).url();
+                Files.delete(hold);
+
+                String second = mdj("renew", "-f", conf.toString());
+
+                assertThat(second).startsWith("0\n").contains("killed.example.org: renewed and activated");
+                assertThat(dev.mdj.store.json.AccountJson.parse(store.load(StoreGroup.ACCOUNTS,
+                        "ACME-localhost-0000", Aspect.ACCOUNT_JSON).orElseThrow()).url()).isEqualTo(accountUrl);
+                String pebbleLog = Files.readString(pebble.pebbleLog());
+                assertThat(pebbleLog.lines().filter(l -> l.contains("POST /order-plz")).count())
+                        .as("one order only (%s); pebble log:%n%s", orderUrl, pebbleLog).isEqualTo(1);
+                assertThat(pebbleLog.lines().filter(l -> l.contains("POST /sign-me-up")).count())
+                        .as("one account only").isEqualTo(1);
+            }
+        }
+    }
 }
