@@ -3,6 +3,7 @@ package dev.mdj.cli;
 import dev.mdj.config.Configuration;
 import dev.mdj.engine.Engine;
 import dev.mdj.md.ManagedDomain;
+import dev.mdj.renew.ActivationListener;
 import dev.mdj.store.Aspect;
 import dev.mdj.store.StoreGroup;
 import dev.mdj.store.json.JobJson;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mdj renew}: renews managed domains now, in parallel, and activates what was renewed, as
- * the running server would; prints each MD's outcome as it finishes.
+ * the running server would; prints every step of every MD as it happens, then each outcome.
  */
 @Command(name = "renew", mixinStandardHelpOptions = true,
         description = {"Renew managed domains now (default: all), in parallel, and activate the new"
@@ -49,7 +50,21 @@ final class RenewCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         int failed = 0;
-        try (Engine engine = Engine.builder().configuration(configuration).build();
+        ActivationListener progress = new ActivationListener() {
+            @Override
+            public void activated(String md) {
+                // reported with the outcome below
+            }
+
+            @Override
+            public void progress(String md, String activity) {
+                synchronized (out) {
+                    out.println(md + ": " + activity);
+                    out.flush();
+                }
+            }
+        };
+        try (Engine engine = Engine.builder().configuration(configuration).listener(progress).build();
                 ExecutorService runs = Executors.newVirtualThreadPerTaskExecutor()) {
             engine.startup().activated().forEach(md -> out.println(md + ": activated a staged renewal"));
             List<Future<?>> futures = new ArrayList<>();

@@ -282,7 +282,10 @@ public final class Watchdog {
             DriveRun.Reachability reach = registry.reachability(md);
             List<String> challenges = ChallengeSelection.candidates(md, reach);
             DriveRun run = new DriveRun(md, store, clock, reach, challenges, caIndex(md, job, schedule),
-                    job.errors(), job::progress, (event, name) -> {
+                    job.errors(), activity -> {
+                        job.progress(activity);
+                        listener.progress(md.name(), activity);
+                    }, (event, name) -> {
                         Outcome outcome = events.notify(MdEvent.of(event), name, job.json());
                         job.update(outcome.job());
                         return !outcome.vetoed();

@@ -58,6 +58,7 @@ class RenewCommandIT {
             try (Http01ResponderServer http = Http01ResponderServer.start(store, pebble.httpPort())) {
                 String renew = mdj("renew", "-f", conf.toString());
                 assertThat(renew).startsWith("0\n").contains("a.example.org: renewed and activated")
+                        .contains("b.example.org: Submitting rsa CSR to CA")
                         .contains("b.example.org: renewed and activated").contains("2 renewed, 0 failed");
             }
             assertThat(store.load(StoreGroup.DOMAINS, "a.example.org", Aspect.certificateChain(new KeySpec.Rsa(2048))))
