@@ -66,7 +66,6 @@ final class RenewCommand implements Callable<Integer> {
         };
         try (Engine engine = Engine.builder().configuration(configuration).listener(progress).build();
                 ExecutorService runs = Executors.newVirtualThreadPerTaskExecutor()) {
-            engine.startup().activated().forEach(md -> out.println(md + ": activated a staged renewal"));
             List<Future<?>> futures = new ArrayList<>();
             for (ManagedDomain md : domains) {
                 futures.add(runs.submit(() -> {

@@ -75,6 +75,7 @@ public final class AcmeDriver implements Driver {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int ACCOUNT_KEY_BITS = 3072;
     private static final Duration FIRST_POLL_DELAY = Duration.ofMillis(100);
+    private static final int BAD_NONCE_RUNS = 3;
     private static final Duration MAX_POLL_DELAY = Duration.ofSeconds(10);
 
     private final int dns01Version;
@@ -130,8 +131,29 @@ public final class AcmeDriver implements Driver {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>acme4j retries a rejected nonce (badNonce) ten times per request; a CA rejecting many
+     * nonces can still exhaust that over the dozens of requests of a run. Such a run is started
+     * again at once, a few times: it resumes from staging, so nothing is done twice.
+     */
     @Override
     public Instant drive(DriveRun run) throws DriveException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return driveOnce(run);
+            } catch (DriveException e) {
+                boolean badNonce = e.problem().filter(p -> p.endsWith(":badNonce")).isPresent();
+                if (!badNonce || attempt >= BAD_NONCE_RUNS) {
+                    throw e;
+                }
+                LOG.info("{}: the CA kept rejecting nonces; resuming the run", run.md().name());
+            }
+        }
+    }
+
+    private Instant driveOnce(DriveRun run) throws DriveException {
         RunState s = new RunState(run);
         try {
             return s.drive();

@@ -11,7 +11,10 @@ import dev.mdj.renew.Driver;
 import dev.mdj.renew.Registry;
 import dev.mdj.renew.TaskScheduler;
 import dev.mdj.renew.Watchdog;
+import dev.mdj.md.StoreLocks;
 import dev.mdj.store.FileStore;
+import dev.mdj.store.StoreException;
+import dev.mdj.store.StoreLock;
 import dev.mdj.store.StoreStartup;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -33,13 +36,14 @@ import java.util.random.RandomGenerator;
  */
 public final class Engine implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Engine.class);
+
     /** How many MDs renew at the same time unless told otherwise. */
     public static final int DEFAULT_CONCURRENCY = 16;
 
     private final FileStore store;
     private final Registry registry;
     private final Watchdog watchdog;
-    private final StoreStartup.Report startup;
     private final ScheduledExecutorService timer;
     private final ExecutorService threads;
 
@@ -47,10 +51,8 @@ public final class Engine implements AutoCloseable {
         Configuration config = Objects.requireNonNull(b.configuration, "configuration");
         Settings global = config.server().global();
         this.store = FileStore.open(global.get(GlobalSetting.STORE_DIR));
-        // As httpd + mod_md at a (re)start: what renewals staged goes live first.
-        this.startup = new StoreStartup(store).run(config.managedDomains(), global.get(GlobalSetting.STORE_LOCKS));
         this.registry = new Registry(store, config);
-        registry.sync();
+        syncUnderLock(config, global.get(GlobalSetting.STORE_LOCKS));
         this.timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("mdj-watchdog").daemon(true).factory());
         this.threads = Executors.newVirtualThreadPerTaskExecutor();
@@ -72,6 +74,21 @@ public final class Engine implements AutoCloseable {
                     }
                 }))
                 .clock(b.clock).random(b.random).listener(b.listener).build();
+    }
+
+    /**
+     * Brings the store in line with the configuration under the store lock (MDStoreLocks), as
+     * mod_md does at start; if another server holds the lock too long, mod_md carries on without
+     * syncing, and so does mdj. Staged renewals are not activated here but by the watchdog's
+     * first look at each MD, so that MDActivationDelay and the events apply to them too.
+     */
+    private void syncUnderLock(Configuration config, StoreLocks locks) {
+        try (StoreLock lock = locks.enabled() ? store.lock(locks.waitTime()) : () -> { }) {
+            registry.sync();
+            new StoreStartup(store).removeStaleChallenges(config.managedDomains());
+        } catch (StoreException e) {
+            LOG.warn("not syncing the store with the configuration: {}", e.getMessage());
+        }
     }
 
     public static Builder builder() {
@@ -124,11 +141,6 @@ public final class Engine implements AutoCloseable {
 
     public Registry registry() {
         return registry;
-    }
-
-    /** What was activated and cleaned when the engine was built. */
-    public StoreStartup.Report startup() {
-        return startup;
     }
 
     /** Stops scheduling; waits up to 30 s for runs under way to finish. */

@@ -67,6 +67,9 @@ public final class Watchdog {
         final ManagedDomain md;
         TaskScheduler.Scheduled next;
         boolean running;
+        /** Looked at while running: look again when the run is over (forced if any asked so). */
+        boolean again;
+        boolean forceAgain;
         /** The CA in use, by position in MDCertificateAuthority; only the running job touches it. */
         int caIndex;
 
@@ -185,40 +188,107 @@ public final class Watchdog {
             if (schedule.next != null) {
                 schedule.next.cancel();
             }
-            schedule.next = scheduler.schedule(at, () -> check(schedule));
+            // The scheduler thread only hands the MD over: all work happens on a worker.
+            schedule.next = scheduler.schedule(at, () -> submit(schedule, false, workers));
         }
     }
 
-    /** Decides what the MD needs now and acts or reschedules. */
-    private void check(MdSchedule schedule) {
+    /**
+     * Hands the MD to {@code executor} unless a run is under way; then it is looked at again as
+     * soon as that run is over, so no check is ever lost.
+     */
+    private void submit(MdSchedule schedule, boolean force, Executor executor) {
+        synchronized (schedule) {
+            if (schedule.running) {
+                schedule.again = true;
+                schedule.forceAgain |= force;
+                return;
+            }
+            schedule.running = true;
+        }
+        try {
+            executor.execute(() -> work(schedule, force));
+        } catch (RuntimeException e) {
+            synchronized (schedule) {
+                schedule.running = false;
+            }
+            LOG.warn("{}: cannot start a run: {}", schedule.md.name(), e.toString());
+        }
+    }
+
+    private void work(MdSchedule schedule, boolean force) {
+        try {
+            process(schedule, force);
+        } catch (RuntimeException e) {
+            LOG.error("{}: the renewal run failed unexpectedly: {}", schedule.md.name(), e.toString(), e);
+            scheduleCheck(schedule, clock.instant().plus(global.get(GlobalSetting.RETRY_DELAY)));
+        } finally {
+            boolean again;
+            boolean forceAgain;
+            synchronized (schedule) {
+                again = schedule.again;
+                forceAgain = schedule.forceAgain;
+                schedule.again = false;
+                schedule.forceAgain = false;
+                schedule.running = false;
+            }
+            if (again && !stopped) {
+                submit(schedule, forceAgain, workers);
+            }
+        }
+    }
+
+    /**
+     * Everything the MD needs now, under its one-run-at-a-time guard: make a finished renewal
+     * live, warn while the certificate is inside MDWarnWindow, renew when due (or when forced),
+     * and schedule the next look.
+     */
+    private void process(MdSchedule schedule, boolean force) {
         ManagedDomain md = schedule.md;
         Instant now = clock.instant();
-        try {
-            Job job = Job.load(store, clock, md.name());
-            if (job.finished() && store.exists(StoreGroup.STAGING, md.name(), Aspect.MD_JSON)) {
-                submit(schedule, false, workers); // a finished set waits for activation or its notification
+        Job staged = Job.load(store, clock, md.name());
+        if (staged.finished()) {
+            if (stagedSetComplete(md, staged)) {
+                ready(md, staged, schedule, staged.json().validFrom().orElseThrow());
                 return;
             }
-            if (job.nextRun().filter(next -> next.isAfter(now)).isPresent() && job.errors() > 0) {
-                scheduleCheck(schedule, job.nextRun().get()); // backing off after errors
-                return;
-            }
-            MdAssessment assessment = registry.assess(md);
-            RenewDecision decision = RenewPolicy.decide(md, registry.isUsed(md), assessment, false,
-                    Optional.empty(), now);
-            if (decision.isDue(now)) {
-                submit(schedule, true, workers);
-                return;
-            }
-            warnIfExpiring(md, assessment, now);
-            Instant next = CheckInterval.nextCheck(now, global.get(GlobalSetting.CHECK_INTERVAL), random);
-            scheduleCheck(schedule, decision.at().filter(next::isAfter).orElse(next));
-        } catch (RuntimeException e) {
-            LOG.warn("{}: checking failed: {}", md.name(), e.getMessage());
-            scheduleCheck(schedule, now.plus(global.get(GlobalSetting.RETRY_DELAY)));
+            // mod_md #420: a finished job whose files are not all there is a leftover, not a renewal.
+            store.purge(StoreGroup.STAGING, md.name());
         }
+        Job job = staged.finished() ? Job.load(store, clock, md.name()) : staged;
+        MdAssessment assessment = registry.assess(md);
+        warnIfExpiring(md, assessment, now);
+        if (!force && job.errors() > 0 && job.nextRun().filter(now::isBefore).isPresent()) {
+            scheduleCheck(schedule, job.nextRun().get()); // backing off after errors
+            return;
+        }
+        RenewDecision decision = RenewPolicy.decide(md, registry.isUsed(md), assessment, false,
+                Optional.empty(), now);
+        if (force || decision.isDue(now)) {
+            Optional<Instant> readyAt = renew(md, job, schedule);
+            readyAt.ifPresent(at -> ready(md, job, schedule, at));
+            return;
+        }
+        Instant next = CheckInterval.nextCheck(now, global.get(GlobalSetting.CHECK_INTERVAL), random);
+        scheduleCheck(schedule, decision.at().filter(next::isAfter).orElse(next));
     }
 
+    /** A finished job with its time and every staged key and certificate in place. */
+    private boolean stagedSetComplete(ManagedDomain md, Job job) {
+        if (job.json().validFrom().isEmpty() || !store.exists(StoreGroup.STAGING, md.name(), Aspect.MD_JSON)) {
+            return false;
+        }
+        return md.get(MdSetting.PRIVATE_KEYS).specs().stream().allMatch(spec ->
+                store.exists(StoreGroup.STAGING, md.name(), Aspect.privateKey(spec))
+                        && store.exists(StoreGroup.STAGING, md.name(), Aspect.certificateChain(spec)));
+    }
+
+    /**
+     * While the live certificate is inside MDWarnWindow, tell MDMessageCmd {@code expiring} (at
+     * most daily, the event's rate limit) whatever else happens: a renewal that keeps failing is
+     * exactly when the admin must hear it. mod_md warns once per staging lifetime; mdj repeats
+     * daily until the certificate is renewed.
+     */
     private void warnIfExpiring(ManagedDomain md, MdAssessment assessment, Instant now) {
         if (assessment.isComplete() && RenewalTiming.of(md, assessment.certificates()).inWarnWindow(now)) {
             JobJson job = store.load(StoreGroup.DOMAINS, md.name(), Aspect.JOB_JSON).map(JobJson::parse)
@@ -226,45 +296,6 @@ public final class Watchdog {
             Outcome outcome = events.notify(MdEvent.EXPIRING, md.name(), job);
             store.save(StoreGroup.DOMAINS, md.name(), Aspect.JOB_JSON, outcome.job().toJson());
         }
-    }
-
-    /** Hands a run to {@code executor} unless one is under way for this MD. */
-    private void submit(MdSchedule schedule, boolean drive, Executor executor) {
-        synchronized (schedule) {
-            if (schedule.running) {
-                return;
-            }
-            schedule.running = true;
-        }
-        executor.execute(() -> {
-            try {
-                run(schedule.md, drive);
-            } catch (RuntimeException e) {
-                LOG.error("{}: the renewal run failed unexpectedly: {}", schedule.md.name(), e.toString(), e);
-                scheduleCheck(schedule, clock.instant().plus(global.get(GlobalSetting.RETRY_DELAY)));
-            } finally {
-                synchronized (schedule) {
-                    schedule.running = false;
-                }
-            }
-        });
-    }
-
-    private void run(ManagedDomain md, boolean drive) {
-        MdSchedule schedule = schedules.get(md.name());
-        Job job = Job.load(store, clock, md.name());
-        Optional<Instant> readyAt = job.finished() ? job.json().validFrom() : Optional.empty();
-        if (readyAt.isEmpty() || !store.exists(StoreGroup.STAGING, md.name(), Aspect.MD_JSON)) {
-            if (!drive) {
-                scheduleCheck(schedule, clock.instant());
-                return;
-            }
-            readyAt = renew(md, job, schedule);
-            if (readyAt.isEmpty()) {
-                return;
-            }
-        }
-        ready(md, job, schedule, readyAt.get());
     }
 
     /** One renewal run; empty when it failed or was vetoed (and is rescheduled). */
@@ -296,6 +327,12 @@ public final class Watchdog {
             return Optional.of(readyAt);
         } catch (DriveException e) {
             failed(md, job, schedule, e);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            // A bug or a store that cannot be written: still a failed run, with back-off and errored.
+            LOG.error("{}: renewal failed unexpectedly", md.name(), e);
+            failed(md, job, schedule, new DriveException(StatusCodes.EGENERAL, null,
+                    "internal error: " + e, null, null, e));
             return Optional.empty();
         }
     }
@@ -358,7 +395,11 @@ public final class Watchdog {
         // One activation at a time, also against other processes sharing the store: two MDs
         // moving the same new account into accounts/ at once would register it twice.
         try (StoreLock lock = store.lock(ACTIVATION_LOCK_WAIT)) {
-            new StagingActivation(store).activate(md.name());
+            if (new StagingActivation(store).activate(md.name()) == StagingActivation.Outcome.NOTHING_STAGED) {
+                LOG.warn("{}: the staged set went missing before it could be activated; checking again", md.name());
+                scheduleCheck(schedule, clock.instant());
+                return;
+            }
         } catch (StoreException e) {
             LOG.error("{}: {}", md.name(), e.getMessage());
             scheduleCheck(schedule, clock.instant().plus(global.get(GlobalSetting.RETRY_DELAY)));

@@ -211,6 +211,13 @@ public final class FileStore implements Store {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The entry is first renamed aside to {@code tmp/~<group>~<name>~purge} and deleted from
+     * there, so a crash never leaves a half-deleted entry where it was (a staging set missing its
+     * certificate but not its job); {@link #open} finishes the deletion.
+     */
     @Override
     public void purge(StoreGroup group, String name) {
         if (group == StoreGroup.NONE) {
@@ -218,10 +225,22 @@ public final class FileStore implements Store {
         }
         Path entry = paths.entry(group, name);
         try {
-            deleteTree(entry);
+            if (!Files.exists(entry)) {
+                return;
+            }
+            ensureDirectory(paths.group(StoreGroup.TMP), StoreGroup.TMP.directoryPermissions());
+            Path aside = aside(group, name, "purge");
+            deleteTree(aside);
+            Files.move(entry, aside, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.syncDirectory(entry.getParent());
+            deleteTree(aside);
         } catch (IOException e) {
             throw new StoreException("cannot remove " + paths.describe(entry) + ": " + e.getMessage(), e);
         }
+    }
+
+    private Path aside(StoreGroup group, String name, String mode) {
+        return paths.group(StoreGroup.TMP).resolve(ASIDE + group.directory() + ASIDE + name + ASIDE + mode);
     }
 
     private static void deleteTree(Path dir) throws IOException {
@@ -285,8 +304,7 @@ public final class FileStore implements Store {
             Path aside = null;
             if (Files.exists(target)) {
                 ensureDirectory(paths.group(StoreGroup.TMP), StoreGroup.TMP.directoryPermissions());
-                aside = paths.group(StoreGroup.TMP).resolve(
-                        ASIDE + to.directory() + ASIDE + name + ASIDE + (archive ? "archive" : "delete"));
+                aside = aside(to, name, archive ? "archive" : "delete");
                 deleteTree(aside);
                 Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
                 AtomicFiles.syncDirectory(aside.getParent());
@@ -346,7 +364,9 @@ public final class FileStore implements Store {
             }
             Path target = paths.entry(group, parts[1]);
             try {
-                if (Files.exists(target)) {
+                if (parts[2].equals("purge")) {
+                    deleteTree(aside); // the purge was under way: finish it
+                } else if (Files.exists(target)) {
                     retire(aside, parts[1], parts[2].equals("archive"));
                 } else {
                     ensureDirectory(paths.group(group), group.directoryPermissions());

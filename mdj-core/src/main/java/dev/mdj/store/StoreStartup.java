@@ -74,6 +74,16 @@ public final class StoreStartup {
                 failed.put(md.name(), e.getMessage());
             }
         }
+        return new Report(true, activated, failed, removeStaleChallenges(domains));
+    }
+
+    /**
+     * Removes the challenge directories that belong to no name of {@code domains} (left by
+     * renewals of MDs no longer configured).
+     *
+     * @return the names removed
+     */
+    public List<String> removeStaleChallenges(Collection<ManagedDomain> domains) {
         Set<String> names = new HashSet<>();
         for (ManagedDomain md : domains) {
             for (String domain : md.domains()) {
@@ -88,6 +98,6 @@ public final class StoreStartup {
                 removed.add(challenge);
             }
         }
-        return new Report(true, activated, failed, removed);
+        return removed;
     }
 }

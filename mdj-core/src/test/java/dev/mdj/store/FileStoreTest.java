@@ -305,4 +305,17 @@ class FileStoreTest {
         assertThat(reopened.load(StoreGroup.DOMAINS, "example.org", Aspect.MD_JSON).orElseThrow()
                 .get("gen").asInt()).isEqualTo(2);
     }
+
+    @Test
+    void aPurgeInterruptedAfterItsRenameIsFinishedOnOpen() {
+        FileStore store = FileStore.open(dir);
+        store.save(StoreGroup.TMP, "~staging~example.org~purge", Aspect.JOB_JSON, json("{}"));
+        store.save(StoreGroup.STAGING, "other.example", Aspect.JOB_JSON, json("{}"));
+        store.purge(StoreGroup.STAGING, "other.example");
+
+        FileStore reopened = FileStore.open(dir);
+
+        assertThat(reopened.names(StoreGroup.TMP)).isEmpty();
+        assertThat(reopened.names(StoreGroup.STAGING)).isEmpty();
+    }
 }

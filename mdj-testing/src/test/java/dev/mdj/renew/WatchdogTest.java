@@ -225,4 +225,39 @@ class WatchdogTest {
         scheduler.advance(Duration.ofDays(1));
         assertThat(logTypes(StoreGroup.DOMAINS).stream().filter("message-expiring"::equals)).hasSize(2);
     }
+
+    @Test
+    void expiringIsRaisedWhileRenewalsKeepFailing() throws IOException {
+        Watchdog watchdog = watchdog("MDomain example.org\n");
+        watchdog.start();
+        scheduler.runDue();
+        assertThat(activated).containsExactly("example.org");
+        DriveException down = new DriveException(StatusCodes.ECONNREFUSED, "Connection refused");
+        driver.failWith(java.util.Collections.nCopies(200, down).toArray(DriveException[]::new));
+
+        // renewal is due after 60 days (33%) and keeps failing; the warn window (10%) opens at day 81
+        scheduler.advance(Duration.ofDays(80));
+        assertThat(logTypes(StoreGroup.DOMAINS)).doesNotContain("message-expiring");
+        scheduler.advance(Duration.ofDays(2));
+        assertThat(logTypes(StoreGroup.DOMAINS)).contains("message-expiring");
+        assertThat(driver.runs().size()).isGreaterThan(10);
+    }
+
+    @Test
+    void aFinishedStagingWhoseCertificateIsGoneIsDroppedAndRenewedNotInstalled() throws IOException {
+        Watchdog watchdog = watchdog("MDomain example.org\n");
+        store.save(StoreGroup.STAGING, "example.org", Aspect.JOB_JSON,
+                JobJson.of("example.org").withFinished(true).withNotifiedRenewed(true).withValidFrom(T0).toJson());
+        store.save(StoreGroup.STAGING, "example.org", Aspect.MD_JSON,
+                store.load(StoreGroup.DOMAINS, "example.org", Aspect.MD_JSON).orElseThrow());
+
+        watchdog.start();
+        scheduler.runDue();
+
+        assertThat(driver.runs()).hasSize(1);
+        assertThat(activated).containsExactly("example.org");
+        assertThat(logTypes(StoreGroup.DOMAINS).stream().filter("message-installed"::equals)).hasSize(1);
+        scheduler.advance(Duration.ofDays(2));
+        assertThat(activated).containsExactly("example.org");
+    }
 }
