@@ -11,6 +11,7 @@ import dev.mdj.renew.StatusCodes;
 import dev.mdj.store.Aspect;
 import dev.mdj.store.Store;
 import dev.mdj.store.StoreGroup;
+import dev.mdj.store.StoredAccounts;
 import dev.mdj.store.json.AccountJson;
 import dev.mdj.store.json.MdJson;
 import dev.mdj.store.json.OrderJson;
@@ -124,8 +125,8 @@ public final class AcmeDriver implements Driver {
         }
         Optional<ExternalAccountBinding> eab = run.md().get(MdSetting.EAB);
         boolean haveAccount = account(run.store(), StoreGroup.STAGING, run.md().name())
-                .filter(a -> matches(a, caUrl, eab)).isPresent()
-                || findStoredAccount(run.store(), caUrl, eab).isPresent();
+                .filter(a -> StoredAccounts.matches(a, caUrl, eab)).isPresent()
+                || new StoredAccounts(run.store()).find(caUrl, eab).isPresent();
         if (!haveAccount) {
             checkRegistrationPreconditions(run.md(), Optional.empty());
         }
@@ -304,7 +305,7 @@ public final class AcmeDriver implements Driver {
             progress("Selecting account to use for " + name);
             // 1. staged in this MD
             Optional<AccountJson> staged = account(store, StoreGroup.STAGING, name);
-            if (staged.isPresent() && matches(staged.get(), caUrl, eab)
+            if (staged.isPresent() && StoredAccounts.matches(staged.get(), caUrl, eab)
                     && tryLogin(StoreGroup.STAGING, name, staged.get())) {
                 accountId = null;
                 return;
@@ -318,7 +319,7 @@ public final class AcmeDriver implements Driver {
             }
             if (liveId.isPresent()) {
                 Optional<AccountJson> a = account(store, StoreGroup.ACCOUNTS, liveId.get());
-                if (a.isPresent() && matches(a.get(), caUrl, eab) && tryLogin(StoreGroup.ACCOUNTS, liveId.get(), a.get())) {
+                if (a.isPresent() && StoredAccounts.matches(a.get(), caUrl, eab) && tryLogin(StoreGroup.ACCOUNTS, liveId.get(), a.get())) {
                     accountId = liveId.get();
                     return;
                 }
@@ -326,7 +327,7 @@ public final class AcmeDriver implements Driver {
             // 3. any valid stored account of this CA with the same EAB
             for (String id : store.names(StoreGroup.ACCOUNTS)) {
                 Optional<AccountJson> a = safeAccount(StoreGroup.ACCOUNTS, id);
-                if (a.isPresent() && matches(a.get(), caUrl, eab) && a.get().status().map("valid"::equals).orElse(false)
+                if (a.isPresent() && StoredAccounts.matches(a.get(), caUrl, eab) && a.get().status().map("valid"::equals).orElse(false)
                         && tryLogin(StoreGroup.ACCOUNTS, id, a.get())) {
                     accountId = id;
                     return;
@@ -338,7 +339,7 @@ public final class AcmeDriver implements Driver {
                     continue;
                 }
                 Optional<AccountJson> a = safeAccount(StoreGroup.STAGING, other);
-                if (a.isPresent() && matches(a.get(), caUrl, eab) && a.get().status().map("valid"::equals).orElse(false)
+                if (a.isPresent() && StoredAccounts.matches(a.get(), caUrl, eab) && a.get().status().map("valid"::equals).orElse(false)
                         && tryLogin(StoreGroup.STAGING, other, a.get())) {
                     store.save(StoreGroup.STAGING, name, Aspect.ACCOUNT_KEY, login.getKeyPair().getPrivate());
                     store.save(StoreGroup.STAGING, name, Aspect.ACCOUNT_JSON, a.get().toJson());
@@ -774,24 +775,6 @@ public final class AcmeDriver implements Driver {
     }
 
     /** mod_md's rule: same CA; an MD without EAB takes only accounts without; with EAB, identical kid and hmac. */
-    static boolean matches(AccountJson a, String caUrl, Optional<ExternalAccountBinding> eab) {
-        return a.caUrl().equals(caUrl) && a.eab().equals(eab);
-    }
-
-    static Optional<String> findStoredAccount(Store store, String caUrl, Optional<ExternalAccountBinding> eab) {
-        for (String id : store.names(StoreGroup.ACCOUNTS)) {
-            try {
-                Optional<AccountJson> a = account(store, StoreGroup.ACCOUNTS, id);
-                if (a.isPresent() && matches(a.get(), caUrl, eab) && a.get().status().map("valid"::equals).orElse(false)
-                        && store.exists(StoreGroup.ACCOUNTS, id, Aspect.ACCOUNT_KEY)) {
-                    return Optional.of(id);
-                }
-            } catch (RuntimeException e) {
-                // skip unreadable accounts
-            }
-        }
-        return Optional.empty();
-    }
 
     static Optional<String> contact(ManagedDomain md) {
         return md.settings().find(MdSetting.CONTACT).filter(c -> !c.isBlank())

@@ -16,6 +16,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -43,6 +45,9 @@ public final class FileStore implements Store {
     private static final Set<PosixFilePermission> LOCK_FILE = PosixFilePermissions.fromString("rw-r-----");
     private static final Set<PosixFilePermission> ROOT_DIRECTORY = PosixFilePermissions.fromString("rwxr-xr-x");
     private static final int MAX_ARCHIVES = 999;
+    /** One in-process lock per store.lock file, shared by every FileStore of this process. */
+    private static final java.util.concurrent.ConcurrentHashMap<Path, Semaphore> PROCESS_LOCKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** Separates the parts of an aside entry's name; '~' never occurs in a DNS name. */
     private static final String ASIDE = "~";
 
@@ -427,10 +432,27 @@ public final class FileStore implements Store {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Threads of this process queue on an in-process lock first, so that only one of them at a
+     * time opens {@code store.lock}: on Linux, closing any descriptor of a file drops the
+     * process's lock on it, so a second channel opened and closed by a waiting thread would
+     * silently release the holder's lock.
+     */
     @Override
     public StoreLock lock(Duration maxWait) {
         Path lockFile = paths.root().resolve("store.lock");
         long deadline = System.nanoTime() + maxWait.toNanos();
+        Semaphore inProcess = PROCESS_LOCKS.computeIfAbsent(lockFile, f -> new Semaphore(1));
+        try {
+            if (!inProcess.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw busy(lockFile, maxWait);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for the store lock", e);
+        }
         try {
             FileChannel channel = FileChannel.open(lockFile, EnumSet.of(StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(LOCK_FILE));
@@ -438,31 +460,46 @@ public final class FileStore implements Store {
                 while (true) {
                     FileLock lock = tryLock(channel);
                     if (lock != null) {
-                        return () -> release(lock, channel);
+                        return () -> {
+                            try {
+                                release(lock, channel);
+                            } finally {
+                                inProcess.release();
+                            }
+                        };
                     }
                     if (System.nanoTime() >= deadline) {
-                        throw new StoreException("the store lock " + lockFile + " is held by another"
-                                + " process; gave up after " + maxWait.toMillis() + " ms");
+                        throw busy(lockFile, maxWait);
                     }
                     Thread.sleep(100);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                channel.close();
                 throw new StoreException("interrupted while waiting for the store lock", e);
             } catch (RuntimeException e) {
                 channel.close();
                 throw e;
             }
         } catch (IOException e) {
+            inProcess.release();
             throw new StoreException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            inProcess.release();
+            throw e;
         }
+    }
+
+    private static StoreException busy(Path lockFile, Duration maxWait) {
+        return new StoreException("the store lock " + lockFile + " is held by another"
+                + " process; gave up after " + maxWait.toMillis() + " ms");
     }
 
     private static FileLock tryLock(FileChannel channel) throws IOException {
         try {
             return channel.tryLock();
         } catch (OverlappingFileLockException e) {
-            return null; // held by this process (another thread); wait like for any holder
+            return null; // another FileStore of this process on the same directory under another path
         }
     }
 

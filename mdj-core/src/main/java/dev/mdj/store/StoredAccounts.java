@@ -23,7 +23,7 @@ public final class StoredAccounts {
     }
 
     /**
-     * The first valid account (in name order) for {@code caUrl} with the same EAB key id, if any.
+     * The first valid account (in name order) for {@code caUrl} with the same EAB, if any.
      * Accounts that cannot be read are skipped: one damaged account must not stop the others.
      */
     public Optional<String> find(String caUrl, Optional<ExternalAccountBinding> eab) {
@@ -35,6 +35,7 @@ public final class StoredAccounts {
                 continue;
             }
             if (account.isPresent() && matches(account.get(), caUrl, eab)
+                    && account.get().status().map("valid"::equals).orElse(false)
                     && store.exists(StoreGroup.ACCOUNTS, id, Aspect.ACCOUNT_KEY)) {
                 return Optional.of(id);
             }
@@ -42,11 +43,12 @@ public final class StoredAccounts {
         return Optional.empty();
     }
 
-    private static boolean matches(AccountJson account, String caUrl, Optional<ExternalAccountBinding> eab) {
-        return account.caUrl().equals(caUrl)
-                && account.status().map("valid"::equals).orElse(true)
-                && account.eab().map(ExternalAccountBinding::keyId)
-                        .equals(eab.map(ExternalAccountBinding::keyId));
+    /**
+     * mod_md's matching rule: the same CA, and the same external account binding (key id and
+     * hmac); an MD without EAB takes only accounts without. Contacts do not matter.
+     */
+    public static boolean matches(AccountJson account, String caUrl, Optional<ExternalAccountBinding> eab) {
+        return account.caUrl().equals(caUrl) && account.eab().equals(eab);
     }
 
     /**
