@@ -1,5 +1,6 @@
 package dev.mdj.acme;
 
+import dev.mdj.events.CommandRunner;
 import dev.mdj.md.ExternalAccountBinding;
 import dev.mdj.md.KeySpec;
 import dev.mdj.md.ManagedDomain;
@@ -22,6 +23,7 @@ import java.net.URL;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,13 +77,17 @@ public final class AcmeDriver implements Driver {
     static final Logger LOG = LoggerFactory.getLogger(AcmeDriver.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int ACCOUNT_KEY_BITS = 3072;
+    /** mod_md gives up waiting on an authorization or order after 300 s. */
+    public static final Duration POLL_TIMEOUT = Duration.ofSeconds(300);
+    /** How long a dns-01 setup or teardown command may run. */
+    public static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration FIRST_POLL_DELAY = Duration.ofMillis(100);
     private static final int BAD_NONCE_RUNS = 3;
     private static final Duration MAX_POLL_DELAY = Duration.ofSeconds(10);
 
     private final int dns01Version;
     private final Duration pollTimeout;
-    private final Duration commandTimeout;
+    private final CommandRunner commands;
     /**
      * One lock per CA around choosing or registering the account: when many MDs renew at once
      * on a fresh store, the first registers and the others find its account instead of each
@@ -96,27 +102,27 @@ public final class AcmeDriver implements Driver {
      * @param dns01Version MDChallengeDns01Version (1: teardown gets the name, 2: name and token)
      */
     public AcmeDriver(int dns01Version) {
-        this(dns01Version, Duration.ofSeconds(300), Duration.ofSeconds(120));
+        this(dns01Version, POLL_TIMEOUT, new CommandRunner(Path.of("").toAbsolutePath(), COMMAND_TIMEOUT));
     }
 
     /**
      * @param dns01Version MDChallengeDns01Version
      * @param pollTimeout how long to wait for an authorization or order to change state
-     * @param commandTimeout how long a dns-01 setup/teardown command may run
+     * @param commands runs the MDChallengeDns01 command (its working directory and timeout)
      */
-    public AcmeDriver(int dns01Version, Duration pollTimeout, Duration commandTimeout) {
+    public AcmeDriver(int dns01Version, Duration pollTimeout, CommandRunner commands) {
         if (dns01Version != 1 && dns01Version != 2) {
             throw new IllegalArgumentException("MDChallengeDns01Version must be 1 or 2, not " + dns01Version);
         }
         this.dns01Version = dns01Version;
         this.pollTimeout = Objects.requireNonNull(pollTimeout, "pollTimeout");
-        this.commandTimeout = Objects.requireNonNull(commandTimeout, "commandTimeout");
+        this.commands = Objects.requireNonNull(commands, "commands");
     }
 
     @Override
     public void preflight(DriveRun run) throws DriveException {
         String caUrl = effectiveCa(run);
-        Map<String, ChallengeResponder> responders = ChallengeResponders.forRun(run, dns01Version, commandTimeout);
+        Map<String, ChallengeResponder> responders = ChallengeResponders.forRun(run, dns01Version, commands);
         if (run.challengeTypes().stream().noneMatch(responders::containsKey)) {
             throw new DriveException(StatusCodes.EINVAL, "challenge-mismatch",
                     "None of the configured challenge types '" + String.join(" ", run.challengeTypes())
@@ -193,7 +199,7 @@ public final class AcmeDriver implements Driver {
             this.md = run.md();
             this.name = md.name();
             this.caUrl = effectiveCa(run);
-            this.responders = ChallengeResponders.forRun(run, dns01Version, commandTimeout);
+            this.responders = ChallengeResponders.forRun(run, dns01Version, commands);
             this.eab = md.get(MdSetting.EAB);
         }
 

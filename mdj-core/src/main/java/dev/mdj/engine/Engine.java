@@ -58,7 +58,8 @@ public final class Engine implements AutoCloseable {
         this.threads = Executors.newVirtualThreadPerTaskExecutor();
         Semaphore permits = new Semaphore(b.concurrency);
         Path workDir = config.server().serverRoot();
-        Driver driver = b.driver != null ? b.driver : new AcmeDriver(global.get(GlobalSetting.DNS01_VERSION));
+        Driver driver = b.driver != null ? b.driver : new AcmeDriver(global.get(GlobalSetting.DNS01_VERSION),
+                AcmeDriver.POLL_TIMEOUT, new CommandRunner(workDir, AcmeDriver.COMMAND_TIMEOUT));
         this.watchdog = Watchdog.builder()
                 .registry(registry).store(store).driver(driver)
                 .events(new EventNotifier(global.find(GlobalSetting.MESSAGE_COMMAND),

@@ -71,19 +71,18 @@ class ChallengeStoreTest {
         Path script = dir.resolve("dns.sh");
         Files.writeString(script, "#!/bin/sh\necho \"$@\" >> '" + log + "'\n[ \"$3\" = fail.example ] && exit 3\nexit 0\n");
         script.toFile().setExecutable(true);
-        Dns01Responder v1 = new Dns01Responder(script + " \"--flag x\"", 1, java.time.Duration.ofSeconds(10));
+        Dns01Responder v1 = new Dns01Responder(script + " \"--flag x\"", 1, runner());
         String setup = v1.setup(ANSWER);
         String token = Dns01Responder.token("tok.thumb");
         assertThat(setup).isEqualTo("www.example.org " + token);
         v1.teardown(setup);
-        new Dns01Responder(script.toString(), 2, java.time.Duration.ofSeconds(10)).teardown(setup);
+        new Dns01Responder(script.toString(), 2, runner()).teardown(setup);
         assertThat(Files.readAllLines(log)).containsExactly("--flag x setup www.example.org " + token,
                 "--flag x teardown www.example.org", "teardown www.example.org " + token);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> v1.setup(
                 new ChallengeResponder.Answer("fail.example", "t", "t.x")))
                 .hasMessageContaining("exit code 3");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Dns01Responder(null, 1,
-                java.time.Duration.ofSeconds(1)).setup(ANSWER)).hasMessageContaining("MDChallengeDns01");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Dns01Responder(null, 1, runner()).setup(ANSWER)).hasMessageContaining("MDChallengeDns01");
     }
 
     @Test
@@ -94,5 +93,9 @@ class ChallengeStoreTest {
                 + "\"authorizations\":[\"https://ca/authz/1\"],\"challenge-setups\":[\"dns-01:wild.example tokenvalue\"],"
                 + "\"finalize\":\"https://ca/finalize/1\"}");
         assertThat(OrderJson.parse(o.toJson())).isEqualTo(o);
+    }
+
+    private dev.mdj.events.CommandRunner runner() {
+        return new dev.mdj.events.CommandRunner(dir, java.time.Duration.ofSeconds(10));
     }
 }

@@ -9,13 +9,6 @@ import org.junit.jupiter.api.Test;
 class ResponderTest {
 
     @Test
-    void commandLineSplitting() {
-        assertThat(Dns01Responder.split("/usr/bin/dns  \"arg with blanks\" x\\ y  ")).containsExactly(
-                "/usr/bin/dns", "arg with blanks", "x y");
-        assertThat(Dns01Responder.split("a \"\" b")).containsExactly("a", "", "b");
-    }
-
-    @Test
     void dnsTokenIsBase64UrlSha256OfKeyAuthorization() {
         // RFC 8555 §8.4 style: base64url, no padding, 43 chars
         String t = Dns01Responder.token("abc.def");
