@@ -140,10 +140,6 @@ public final class Engine implements AutoCloseable {
         return store;
     }
 
-    public Registry registry() {
-        return registry;
-    }
-
     /** Stops scheduling; waits up to 30 s for runs under way to finish. */
     @Override
     public void close() {

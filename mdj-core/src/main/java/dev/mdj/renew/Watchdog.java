@@ -135,8 +135,10 @@ public final class Watchdog {
     public void start() {
         Instant first = clock.instant().plus(global.get(GlobalSetting.INITIAL_DELAY));
         for (MdSchedule schedule : schedules.values()) {
-            freshStartAfterErrors(schedule.md);
-            schedule.caIndex = stagedCaIndex(schedule.md);
+            if (freshStartAfterErrors(schedule.md)) {
+                schedule.caIndex = 0;
+            }
+            preflight(schedule.md);
             scheduleCheck(schedule, first);
         }
     }
@@ -167,13 +169,16 @@ public final class Watchdog {
         submit(schedule, true, Runnable::run);
     }
 
-    private void freshStartAfterErrors(ManagedDomain md) {
+    /** @return whether the MD's staging was removed because its last runs failed */
+    private boolean freshStartAfterErrors(ManagedDomain md) {
         Job job = Job.load(store, clock, md.name());
-        if (job.errors() > 0) {
-            LOG.info("{}: the last runs failed; starting afresh (staging and challenges removed)", md.name());
-            store.purge(StoreGroup.STAGING, md.name());
-            md.domains().forEach(name -> store.purge(StoreGroup.CHALLENGES, challengeDir(name)));
+        if (job.errors() == 0) {
+            return false;
         }
+        LOG.info("{}: the last runs failed; starting afresh (staging and challenges removed)", md.name());
+        store.purge(StoreGroup.STAGING, md.name());
+        md.domains().forEach(name -> store.purge(StoreGroup.CHALLENGES, challengeDir(name)));
+        return true;
     }
 
     private static String challengeDir(String domain) {
@@ -310,17 +315,14 @@ public final class Watchdog {
         }
         job.start();
         try {
-            DriveRun.Reachability reach = registry.reachability(md);
-            List<String> challenges = ChallengeSelection.candidates(md, reach);
-            DriveRun run = new DriveRun(md, store, clock, reach, challenges, caIndex(md, job, schedule),
-                    job.errors(), activity -> {
-                        job.progress(activity);
-                        listener.progress(md.name(), activity);
-                    }, (event, name) -> {
-                        Outcome outcome = events.notify(MdEvent.of(event), name, job.json());
-                        job.update(outcome.job());
-                        return !outcome.vetoed();
-                    });
+            DriveRun run = driveRun(md, caIndex(md, job, schedule), job.errors(), activity -> {
+                job.progress(activity);
+                listener.progress(md.name(), activity);
+            }, (event, name) -> {
+                Outcome outcome = events.notify(MdEvent.of(event), name, job.json());
+                job.update(outcome.job());
+                return !outcome.vetoed();
+            });
             Instant readyAt = driver.drive(run);
             job.succeeded(readyAt, "The certificate for the managed domain has been renewed successfully"
                     + " and can be used (valid since " + StoreTime.format(readyAt) + ").");
@@ -334,6 +336,38 @@ public final class Watchdog {
             failed(md, job, schedule, new DriveException(StatusCodes.EGENERAL, null,
                     "internal error: " + e, null, null, e));
             return Optional.empty();
+        }
+    }
+
+    /**
+     * A run of the driver for {@code md}.
+     *
+     * @throws DriveException when no challenge type can be used (mod_md's "None of the ACME
+     *     challenge methods ... are suitable")
+     */
+    private DriveRun driveRun(ManagedDomain md, int caIndex, int attempt, DriveRun.Progress progress,
+            dev.mdj.events.EventVeto veto) throws DriveException {
+        DriveRun.Reachability reach = registry.reachability(md);
+        return new DriveRun(md, store, clock, reach, ChallengeSelection.candidates(md, reach), caIndex,
+                attempt, progress, veto);
+    }
+
+    /**
+     * mod_md's start-up "test init": what would stop a renewal and can be told without the CA
+     * (no usable challenge, no contact or agreement for a new account) is logged at once, not
+     * only when the first run fails.
+     */
+    private void preflight(ManagedDomain md) {
+        if (!RenewPolicy.decide(md, registry.isUsed(md), registry.assess(md), false, Optional.empty(),
+                clock.instant()).renews()) {
+            return;
+        }
+        try {
+            driver.preflight(driveRun(md, 0, 0, activity -> { }, (event, name) -> true));
+        } catch (DriveException e) {
+            LOG.warn("{}: renewing will fail: {}", md.name(), e.detail());
+        } catch (RuntimeException e) {
+            LOG.warn("{}: cannot check whether renewing can work: {}", md.name(), e.toString());
         }
     }
 

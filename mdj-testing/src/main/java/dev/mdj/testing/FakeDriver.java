@@ -37,6 +37,7 @@ public final class FakeDriver implements Driver {
 
     private final ConcurrentLinkedQueue<DriveException> failures = new ConcurrentLinkedQueue<>();
     private final List<DriveRun> runs = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> preflights = Collections.synchronizedList(new ArrayList<>());
     private volatile Duration lifetime = Duration.ofDays(90);
 
     /** The next runs fail with these, in order; after them runs succeed again. */
@@ -57,9 +58,16 @@ public final class FakeDriver implements Driver {
         }
     }
 
+    /** The MDs checked before their first run, in order. */
+    public List<String> preflights() {
+        synchronized (preflights) {
+            return List.copyOf(preflights);
+        }
+    }
+
     @Override
     public void preflight(DriveRun run) {
-        // nothing to check: the fake can always "reach" its CA
+        preflights.add(run.md().name()); // the fake can always "reach" its CA
     }
 
     @Override

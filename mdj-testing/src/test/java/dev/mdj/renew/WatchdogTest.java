@@ -195,6 +195,14 @@ class WatchdogTest {
         watchdog.start();
         scheduler.advance(Duration.ofDays(3));
         assertThat(driver.runs()).isEmpty();
+        assertThat(driver.preflights()).as("nothing to check for an MD that is not renewed").isEmpty();
+    }
+
+    @Test
+    void whatWouldStopARenewalIsCheckedAtStart() throws IOException {
+        watchdog("MDomain example.org\n").start();
+        assertThat(driver.preflights()).containsExactly("example.org");
+        assertThat(driver.runs()).as("before anything is due").isEmpty();
     }
 
     @Test
