@@ -8,8 +8,6 @@ import dev.mdj.config.Configuration;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Reads a configuration and reports the outcome the way {@code httpd -t} does. */
 final class ConfigTest {
@@ -45,8 +43,7 @@ final class ConfigTest {
             err.println(warning.location() + ": warning: " + warning.message());
         }
         if (dump) {
-            JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-            out.println(json.writeValueAsString(ConfigDump.of(configuration)));
+            out.println(CliJson.pretty(ConfigDump.of(configuration)));
         } else {
             out.println("Syntax OK");
         }

@@ -65,7 +65,7 @@ final class PlanCommand implements Callable<Integer> {
                 .map(md -> plan(registry, md, now)).toList();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(StoreViews.json(plans));
+            out.println(CliJson.pretty(plans));
         } else {
             plans.forEach(plan -> print(plan, out));
         }

@@ -30,7 +30,7 @@ final class StoreListCommand implements Callable<Integer> {
         List<StoredDomain> domains = StoredDomain.list(store);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(StoreViews.json(domains.stream().map(StoreViews::summary).toList()));
+            out.println(CliJson.pretty(domains.stream().map(StoreViews::summary).toList()));
         } else {
             StoreViews.table(domains, out);
         }

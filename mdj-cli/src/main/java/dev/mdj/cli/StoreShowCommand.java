@@ -39,7 +39,7 @@ final class StoreShowCommand implements Callable<Integer> {
                         + ")", ExitCodes.CONFIG));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(StoreViews.json(StoreViews.detail(domain)));
+            out.println(CliJson.pretty(StoreViews.detail(domain)));
         } else {
             StoreViews.describe(domain, out);
         }

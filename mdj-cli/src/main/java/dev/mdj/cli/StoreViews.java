@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The ways {@code mdj store} shows managed domains: a table for people, JSON for scripts. The
@@ -30,11 +28,6 @@ final class StoreViews {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private StoreViews() {
-    }
-
-    static String json(Object tree) {
-        return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                .writeValueAsString(tree);
     }
 
     /** One line's worth: name, state, domains, certificates, staged. */

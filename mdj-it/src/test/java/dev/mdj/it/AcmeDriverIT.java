@@ -22,6 +22,7 @@ import dev.mdj.store.json.OrderJson;
 import dev.mdj.testing.FreePorts;
 import dev.mdj.testing.Http01ResponderServer;
 import dev.mdj.testing.TlsAlpn01ResponderServer;
+import dev.mdj.testing.PebbleExtension;
 import dev.mdj.testing.PebbleServer;
 import java.net.URI;
 import java.nio.file.Files;
@@ -35,9 +36,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -50,10 +51,10 @@ class AcmeDriverIT {
     private static final String EAB_KID = "kid-1";
     private static final String EAB_HMAC = "zWNDZM6eQGHWpSRTPal5eIUYFTu7EajVIoguysqZ9wG44nMEtx3MUAsUDkMTQ12W";
 
-    @TempDir
-    static Path shared;
+    @RegisterExtension
+    static final PebbleExtension PEBBLE = new PebbleExtension();
 
-    static PebbleServer pebble;
+    PebbleServer pebble;
 
     @TempDir
     Path dir;
@@ -61,16 +62,9 @@ class AcmeDriverIT {
     final List<String> progress = new CopyOnWriteArrayList<>();
     final List<String> events = new CopyOnWriteArrayList<>();
 
-    @BeforeAll
-    static void startPebble() {
-        pebble = PebbleServer.start(shared.resolve("pebble"), FreePorts.find(), FreePorts.find());
-    }
-
-    @AfterAll
-    static void stopPebble() {
-        if (pebble != null) {
-            pebble.close();
-        }
+    @BeforeEach
+    void pebble() {
+        pebble = PEBBLE.server();
     }
 
     // --- helpers -------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import dev.mdj.store.json.MdJson;
 import dev.mdj.store.json.MdState;
 import dev.mdj.testing.FreePorts;
 import dev.mdj.testing.Http01ResponderServer;
+import dev.mdj.testing.PebbleExtension;
 import dev.mdj.testing.PebbleServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,24 +41,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EngineIT {
 
-    @TempDir
-    static Path shared;
-
-    static PebbleServer pebble;
+    @RegisterExtension
+    static final PebbleExtension PEBBLE = new PebbleExtension();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startPebble() {
-        pebble = PebbleServer.start(shared.resolve("pebble"), FreePorts.find(), FreePorts.find());
-    }
+    PebbleServer pebble;
 
-    @AfterAll
-    static void stopPebble() {
-        if (pebble != null) {
-            pebble.close();
-        }
+    @BeforeEach
+    void pebble() {
+        pebble = PEBBLE.server();
     }
 
     private Configuration configuration(String domains) throws Exception {
@@ -65,30 +59,15 @@ class EngineIT {
         Path script = Files.writeString(dir.resolve("message-cmd.sh"),
                 "#!/bin/sh\necho \"$@\" >> '" + events + "'\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path conf = Files.writeString(dir.resolve("mdj.conf"), """
-                Listen 127.0.0.1:%d
-                MDPortMap http:%d https:-
-                MDCertificateAuthority %s
-                MDCACertificateFile %s
-                MDCertificateAgreement accepted
-                MDContactEmail admin@example.org
-                MDMessageCmd %s
-                %s
-                """.formatted(pebble.httpPort(), pebble.httpPort(), pebble.directoryUrl(),
-                pebble.listenerCaFile(), script, domains));
+        Path conf = Files.writeString(dir.resolve("mdj.conf"),
+                PebbleConfig.lines(pebble) + "MDMessageCmd " + script + "\n" + domains);
         return ConfigReader.read(conf, ParseOptions.defaults().withServerRoot(dir));
-    }
-
-    private static String vhost(String... names) {
-        return "<VirtualHost *:443>\n  ServerName " + names[0] + "\n"
-                + (names.length > 1 ? "  ServerAlias " + String.join(" ", List.of(names).subList(1, names.length)) + "\n" : "")
-                + "  SSLEngine on\n</VirtualHost>\n";
     }
 
     @Test
     void aManagedDomainIsCertifiedAndActivatedWithoutARestart() throws Exception {
         Configuration config = configuration("MDomain test1.example.org www.test1.example.org\n"
-                + vhost("test1.example.org", "www.test1.example.org"));
+                + PebbleConfig.vhost("test1.example.org", "www.test1.example.org"));
         FileStore store = FileStore.open(dir.resolve("md"));
         CountDownLatch activated = new CountDownLatch(1);
         try (Http01ResponderServer http = Http01ResponderServer.start(store, pebble.httpPort());
@@ -125,7 +104,7 @@ class EngineIT {
         StringBuilder domains = new StringBuilder();
         IntStream.rangeClosed(1, count).forEach(i -> {
             String name = "d%02d.example.org".formatted(i);
-            domains.append("MDomain ").append(name).append('\n').append(vhost(name));
+            domains.append("MDomain ").append(name).append('\n').append(PebbleConfig.vhost(name));
         });
         Configuration config = configuration(domains.toString());
         FileStore store = FileStore.open(dir.resolve("md"));
@@ -151,18 +130,13 @@ class EngineIT {
     @Test
     void whenTheFirstCaIsDownTheCertificateComesFromTheNextAfterMdRetryFailover() throws Exception {
         int deadPort = FreePorts.find();
-        Path conf = Files.writeString(dir.resolve("failover.conf"), """
-                Listen 127.0.0.1:%d
-                MDPortMap http:%d https:-
+        // Later lines win: the CA list puts a dead CA first.
+        Path conf = Files.writeString(dir.resolve("failover.conf"), PebbleConfig.lines(pebble) + """
                 MDCertificateAuthority https://127.0.0.1:%d/dir %s
-                MDCACertificateFile %s
-                MDCertificateAgreement accepted
-                MDContactEmail admin@example.org
                 MDRetryDelay 1s
                 MDRetryFailover 1
                 MDomain failover.example.org
-                """.formatted(pebble.httpPort(), pebble.httpPort(), deadPort, pebble.directoryUrl(),
-                pebble.listenerCaFile()) + vhost("failover.example.org"));
+                """.formatted(deadPort, pebble.directoryUrl()) + PebbleConfig.vhost("failover.example.org"));
         Configuration config = ConfigReader.read(conf, ParseOptions.defaults().withServerRoot(dir));
         FileStore store = FileStore.open(dir.resolve("md"));
         CountDownLatch activated = new CountDownLatch(1);

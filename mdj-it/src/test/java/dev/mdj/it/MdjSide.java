@@ -67,21 +67,8 @@ final class MdjSide {
 
     /** {@code mdj store verify} passes on the store: the real command, from the built jar. */
     static void verifiesWithTheCli(Path store) {
-        String jar = System.getProperty("mdj.jar");
-        assertThat(jar).as("system property mdj.jar (set by failsafe)").isNotNull();
-        try {
-            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", jar, "store", "verify", "--store", store.toString())
-                    .redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(process.waitFor()).as("mdj store verify exit code; output:%n%s", output).isZero();
-            assertThat(output).as("mdj store verify output").startsWith("store OK: 1 managed domain");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        String result = MdjJar.run("store", "verify", "--store", store.toString());
+        assertThat(result).as("mdj store verify").startsWith("0\nstore OK: 1 managed domain");
     }
 
     static void stage(Path store, String md, List<String> names, String caUrl, PrivateKey certificateKey,

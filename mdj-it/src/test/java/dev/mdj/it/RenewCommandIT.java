@@ -22,50 +22,24 @@ class RenewCommandIT {
     @TempDir
     Path dir;
 
-    private static String mdj(String... args) throws Exception {
-        String jar = System.getProperty("mdj.jar");
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
-        command.addAll(java.util.List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return process.exitValue() + "\n" + output;
-    }
-
     @Test
     void renewGetsAndActivatesCertificatesAndPlanThenSeesThemComplete() throws Exception {
         try (PebbleServer pebble = PebbleServer.start(dir.resolve("pebble"), FreePorts.find(), FreePorts.find())) {
-            Path conf = Files.writeString(dir.resolve("mdj.conf"), """
-                    Listen 127.0.0.1:%d
-                    MDPortMap http:%d https:-
-                    MDCertificateAuthority %s
-                    MDCACertificateFile %s
-                    MDCertificateAgreement accepted
-                    MDContactEmail admin@example.org
-                    MDomain a.example.org www.a.example.org
-                    MDomain b.example.org
-                    <VirtualHost *:443>
-                        ServerName a.example.org
-                        SSLEngine on
-                    </VirtualHost>
-                    <VirtualHost *:443>
-                        ServerName b.example.org
-                        SSLEngine on
-                    </VirtualHost>
-                    """.formatted(pebble.httpPort(), pebble.httpPort(), pebble.directoryUrl(), pebble.listenerCaFile()));
+            Path conf = Files.writeString(dir.resolve("mdj.conf"), PebbleConfig.lines(pebble)
+                    + "MDomain a.example.org www.a.example.org\nMDomain b.example.org\n"
+                    + PebbleConfig.vhost("a.example.org") + PebbleConfig.vhost("b.example.org"));
             FileStore store = FileStore.open(dir.resolve("md"));
             try (Http01ResponderServer http = Http01ResponderServer.start(store, pebble.httpPort())) {
-                String renew = mdj("renew", "-f", conf.toString());
+                String renew = MdjJar.run("renew", "-f", conf.toString());
                 assertThat(renew).startsWith("0\n").contains("a.example.org: renewed and activated")
                         .contains("b.example.org: Submitting rsa CSR to CA")
                         .contains("b.example.org: renewed and activated").contains("2 renewed, 0 failed");
             }
             assertThat(store.load(StoreGroup.DOMAINS, "a.example.org", Aspect.certificateChain(new KeySpec.Rsa(2048))))
                     .isPresent();
-            String plan = mdj("plan", "-f", conf.toString());
+            String plan = MdjJar.run("plan", "-f", conf.toString());
             assertThat(plan).startsWith("0\n").contains("state:     complete").doesNotContain("incomplete");
-            assertThat(mdj("store", "verify", "-f", conf.toString())).startsWith("0\nstore OK: 2 managed domains");
+            assertThat(MdjJar.run("store", "verify", "-f", conf.toString())).startsWith("0\nstore OK: 2 managed domains");
         }
     }
 
@@ -82,25 +56,12 @@ class RenewCommandIT {
             Path script = Files.writeString(dir.resolve("message-cmd.sh"),
                     "#!/bin/sh\ncase \"$1\" in challenge-setup:*) while [ -e '" + hold + "' ]; do sleep 0.1; done;; esac\n");
             Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-            Path conf = Files.writeString(dir.resolve("mdj.conf"), """
-                    Listen 127.0.0.1:%d
-                    MDPortMap http:%d https:-
-                    MDCertificateAuthority %s
-                    MDCACertificateFile %s
-                    MDCertificateAgreement accepted
-                    MDContactEmail admin@example.org
-                    MDMessageCmd %s
-                    MDomain killed.example.org
-                    <VirtualHost *:443>
-                        ServerName killed.example.org
-                        SSLEngine on
-                    </VirtualHost>
-                    """.formatted(pebble.httpPort(), pebble.httpPort(), pebble.directoryUrl(),
-                    pebble.listenerCaFile(), script));
+            Path conf = Files.writeString(dir.resolve("mdj.conf"), PebbleConfig.lines(pebble)
+                    + "MDMessageCmd " + script + "\nMDomain killed.example.org\n"
+                    + PebbleConfig.vhost("killed.example.org"));
             FileStore store = FileStore.open(dir.resolve("md"));
             try (Http01ResponderServer http = Http01ResponderServer.start(store, pebble.httpPort())) {
-                Process first = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar", System.getProperty("mdj.jar"), "renew", "-f", conf.toString())
+                Process first = new ProcessBuilder(MdjJar.command("renew", "-f", conf.toString()))
                         .redirectErrorStream(true).redirectOutput(dir.resolve("first.log").toFile()).start();
                 Path order = store.pathOf(StoreGroup.STAGING, "killed.example.org", Aspect.ORDER_JSON);
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -117,7 +78,7 @@ class RenewCommandIT {
                         "killed.example.org", Aspect.ACCOUNT_JSON).orElseThrow()).url();
                 Files.delete(hold);
 
-                String second = mdj("renew", "-f", conf.toString());
+                String second = MdjJar.run("renew", "-f", conf.toString());
 
                 assertThat(second).startsWith("0\n").contains("killed.example.org: renewed and activated");
                 assertThat(dev.mdj.store.json.AccountJson.parse(store.load(StoreGroup.ACCOUNTS,

@@ -198,25 +198,8 @@ public final class ApacheHttpd implements AutoCloseable {
             stop();
         } finally {
             if (!Boolean.getBoolean("mdj.keep")) {
-                deleteTree(serverRoot);
+                TestFiles.deleteTree(serverRoot);
             }
-        }
-    }
-
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            });
-        } catch (IOException ignored) {
-            // best effort
         }
     }
 
