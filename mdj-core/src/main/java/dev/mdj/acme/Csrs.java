@@ -1,5 +1,6 @@
 package dev.mdj.acme;
 
+import dev.mdj.store.pem.SelfSignedCertificates;
 import java.io.IOException;
 import java.security.KeyPair;
 import java.util.List;
@@ -54,18 +55,10 @@ final class Csrs {
             }
             JcaPKCS10CertificationRequestBuilder builder = new JcaPKCS10CertificationRequestBuilder(name, key.getPublic());
             builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, ext.generate());
-            return builder.build(new JcaContentSignerBuilder(signatureAlgorithm(key)).build(key.getPrivate()))
+            return builder.build(new JcaContentSignerBuilder(SelfSignedCertificates.signatureAlgorithm(key)).build(key.getPrivate()))
                     .getEncoded();
         } catch (IOException | OperatorCreationException e) {
             throw new IllegalStateException("cannot create the CSR: " + e.getMessage(), e);
         }
-    }
-
-    static String signatureAlgorithm(KeyPair key) {
-        return switch (key.getPrivate().getAlgorithm()) {
-            case "RSA" -> "SHA256withRSA";
-            case "EC" -> "SHA256withECDSA";
-            default -> throw new IllegalArgumentException("unsupported key algorithm " + key.getPrivate().getAlgorithm());
-        };
     }
 }

@@ -1,0 +1,30 @@
+package dev.mdj.server;
+
+import dev.mdj.config.Configuration;
+import dev.mdj.server.http.Responder;
+import dev.mdj.server.http.ReverseProxy;
+import dev.mdj.server.site.SiteTable;
+import dev.mdj.server.tls.CertificateBook;
+import dev.mdj.store.Store;
+import java.util.Map;
+
+/**
+ * One configuration as the server runs it; a graceful reload makes a new generation and
+ * connections accepted before keep theirs to the end, as httpd's generations do.
+ *
+ * @param number counts reloads, from 1
+ * @param config the configuration
+ * @param sites the virtual hosts
+ * @param certificates what handshakes are served with
+ * @param store the certificate store (challenge answers)
+ * @param handlers the SetHandler names the server knows, with their responders
+ * @param files the static file responder
+ * @param proxy the reverse proxy
+ */
+public record Generation(int number, Configuration config, SiteTable sites, CertificateBook certificates, Store store,
+        Map<String, Responder> handlers, Responder files, ReverseProxy proxy) {
+
+    public Generation {
+        handlers = Map.copyOf(handlers);
+    }
+}
