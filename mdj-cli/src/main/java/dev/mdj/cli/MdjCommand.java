@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "mdj", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"mdj: Apache httpd's mod_md rebuilt in Java, a certificate-managing TLS front server.",
-                "", "httpd-style use:  mdj -t -f FILE   test the configuration"},
-        subcommands = {ConfigTestCommand.class, StoreCommand.class, PlanCommand.class, RenewCommand.class,
+                "", "httpd-style use:  mdj -t -f FILE                 test the configuration",
+                "                  mdj -f FILE -k start|stop|restart|graceful"},
+        subcommands = {ServeCommand.class, ConfigTestCommand.class, StoreCommand.class, PlanCommand.class, RenewCommand.class,
                 CommandLine.HelpCommand.class})
 final class MdjCommand implements Callable<Integer> {
 
@@ -29,6 +30,10 @@ final class MdjCommand implements Callable<Integer> {
 
     @Option(names = "-t", description = "Test the configuration and exit, as httpd -t (same as 'configtest').")
     boolean test;
+
+    @Option(names = "-k", paramLabel = "ACTION",
+            description = "start, stop, restart or graceful: control the background server, as httpd -k.")
+    String action;
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new MdjCommand());
@@ -50,7 +55,10 @@ final class MdjCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        if (action != null) {
+            return new ServerControl(config, spec.commandLine().getOut()).run(action);
+        }
         if (test) {
             return new ConfigTest(config, false, spec.commandLine().getOut(),
                     spec.commandLine().getErr()).run();

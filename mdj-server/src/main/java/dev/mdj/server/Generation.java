@@ -27,4 +27,9 @@ public record Generation(int number, Configuration config, SiteTable sites, Cert
     public Generation {
         handlers = Map.copyOf(handlers);
     }
+
+    /** httpd's Timeout of the main server: how long a connection may stay silent. */
+    public java.time.Duration timeout() {
+        return sites.all().get(0).timeout();
+    }
 }

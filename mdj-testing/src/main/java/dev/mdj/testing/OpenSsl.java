@@ -12,14 +12,16 @@ public final class OpenSsl {
     }
 
     /**
-     * The chain a TLS server presents for this SNI name ({@code openssl s_client -showcerts}),
-     * leaf first.
+     * The chain a TLS server presents for this SNI name ({@code openssl s_client -showcerts}
+     * with further s_client {@code options}, such as {@code -sigalgs}), leaf first.
      *
      * @throws IllegalStateException with s_client's output if no certificate was received
      */
-    public static List<X509Certificate> servedChain(String host, int port, String serverName) {
-        Processes.Result r = Processes.run(List.of("openssl", "s_client", "-connect", host + ":" + port,
-                "-servername", serverName, "-showcerts"), Map.of(), "", Duration.ofSeconds(20));
+    public static List<X509Certificate> servedChain(String host, int port, String serverName, String... options) {
+        List<String> command = new java.util.ArrayList<>(List.of("openssl", "s_client", "-connect", host + ":" + port,
+                "-servername", serverName, "-showcerts"));
+        command.addAll(List.of(options));
+        Processes.Result r = Processes.run(command, Map.of(), "", Duration.ofSeconds(20));
         List<X509Certificate> chain = Pem.certificates(r.output());
         if (chain.isEmpty()) {
             throw new IllegalStateException("openssl s_client -connect " + host + ":" + port + " -servername "

@@ -1,0 +1,265 @@
+package dev.mdj.server;
+
+import dev.mdj.config.Configuration;
+import dev.mdj.config.host.Listen;
+import dev.mdj.engine.Engine;
+import dev.mdj.md.GlobalSetting;
+import dev.mdj.md.ManagedDomain;
+import dev.mdj.renew.ActivationListener;
+import dev.mdj.server.http.BodySink;
+import dev.mdj.server.http.Responder;
+import dev.mdj.server.http.ReverseProxy;
+import dev.mdj.server.site.SiteTable;
+import dev.mdj.server.tls.CertificateBook;
+import dev.mdj.server.tls.TlsContextFactory;
+import dev.mdj.store.FileStore;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The front server: listens where the configuration says, serves every site with the
+ * certificate of its managed domain (swapped in the moment the engine activates a new one),
+ * and runs the certificate engine. {@link #reload} applies a new configuration without
+ * dropping a connection; {@link #close} stops.
+ */
+public final class MdjServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MdjServer.class);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    private final Clock clock;
+    private final int concurrency;
+    private final EventLoopGroup acceptors;
+    private final EventLoopGroup workers;
+    private final Class<? extends ServerChannel> channelType;
+    private final ExecutorService loader = Executors.newVirtualThreadPerTaskExecutor();
+    private final TlsContextFactory tls = TlsContextFactory.create();
+    private final AtomicReference<Generation> generation = new AtomicReference<>();
+    private final Map<Binding, Channel> listeners = new HashMap<>();
+    private final Object engineLock = new Object();
+    private Engine engine;
+
+    /** One listening socket: where, and whether it speaks TLS. */
+    record Binding(Optional<String> address, int port, boolean tls) {
+        InetSocketAddress socketAddress() {
+            return address.map(a -> new InetSocketAddress(a, port)).orElseGet(() -> new InetSocketAddress(port));
+        }
+
+        @Override
+        public String toString() {
+            return address.orElse("*") + ":" + port + (tls ? " (TLS)" : "");
+        }
+    }
+
+    private MdjServer(Clock clock, int concurrency) {
+        this.clock = clock;
+        this.concurrency = concurrency;
+        IoHandlerFactory io = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        this.channelType = Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        this.acceptors = new MultiThreadIoEventLoopGroup(1, io);
+        this.workers = new MultiThreadIoEventLoopGroup(0, io);
+    }
+
+    /**
+     * Starts serving {@code config}: binds every listener (failing if one cannot be bound), then
+     * starts the engine, which obtains and renews the certificates.
+     *
+     * @throws IOException if a listener cannot be bound; nothing is left running then
+     */
+    public static MdjServer start(Configuration config, Clock clock, int concurrency) throws IOException {
+        MdjServer server = new MdjServer(clock, concurrency);
+        try {
+            server.generation.set(server.generation(1, config));
+            server.bind(config);
+            server.startEngine(config);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    public static MdjServer start(Configuration config) throws IOException {
+        return start(config, Clock.systemUTC(), Engine.DEFAULT_CONCURRENCY);
+    }
+
+    /** The addresses actually bound, for tests and logs (port 0 in the config becomes the real port). */
+    public synchronized List<InetSocketAddress> boundAddresses() {
+        return listeners.values().stream().map(c -> (InetSocketAddress) c.localAddress()).toList();
+    }
+
+    public Generation current() {
+        return generation.get();
+    }
+
+    /**
+     * Applies {@code next} as httpd's graceful restart does: new connections get the new sites
+     * and certificates, connections already open finish under the old ones, listeners that stay
+     * are not touched. The engine restarts with the new managed domains in the background.
+     *
+     * @throws IOException if a new listener cannot be bound; the old configuration stays then
+     */
+    public synchronized void reload(Configuration next) throws IOException {
+        Generation previous = generation.get();
+        Generation fresh = generation(previous.number() + 1, next);
+        Map<Binding, Channel> kept = new HashMap<>();
+        List<Binding> wanted = bindings(next, fresh.sites());
+        List<Channel> opened = new ArrayList<>();
+        try {
+            for (Binding binding : wanted) {
+                Channel existing = listeners.get(binding);
+                if (existing != null) {
+                    kept.put(binding, existing);
+                } else {
+                    Channel channel = listen(binding);
+                    opened.add(channel);
+                    kept.put(binding, channel);
+                }
+            }
+        } catch (IOException e) {
+            opened.forEach(Channel::close);
+            throw e;
+        }
+        generation.set(fresh);
+        listeners.forEach((binding, channel) -> {
+            if (!kept.containsKey(binding)) {
+                LOG.info("no longer listening on {}", binding);
+                channel.close();
+            }
+        });
+        listeners.clear();
+        listeners.putAll(kept);
+        LOG.info("configuration reloaded (generation {})", fresh.number());
+        Thread.ofVirtual().name("mdj-engine-restart").start(() -> startEngine(next));
+    }
+
+    private Generation generation(int number, Configuration config) {
+        FileStore store = FileStore.open(config.server().global().get(GlobalSetting.STORE_DIR));
+        SiteTable sites = SiteTable.of(config);
+        CertificateBook book = new CertificateBook(store, tls, clock, loader);
+        return new Generation(number, config, sites, book, store, Map.of(), NOT_YET_FILES, NOT_YET_PROXY);
+    }
+
+    private static final Responder NOT_YET_FILES = exchange -> {
+        exchange.sendError(HttpResponseStatus.NOT_FOUND);
+        return BodySink.DISCARD;
+    };
+
+    private static final ReverseProxy NOT_YET_PROXY = (exchange, target) -> {
+        exchange.sendError(HttpResponseStatus.BAD_GATEWAY);
+        return BodySink.DISCARD;
+    };
+
+    private void bind(Configuration config) throws IOException {
+        for (Binding binding : bindings(config, generation.get().sites())) {
+            listeners.put(binding, listen(binding));
+        }
+    }
+
+    private static List<Binding> bindings(Configuration config, SiteTable sites) {
+        List<Binding> bindings = new ArrayList<>();
+        for (Listen listen : config.server().listens()) {
+            boolean tls = sites.tlsOnPort(listen.port()) || listen.protocol().map("https"::equals).orElse(false);
+            Binding binding = new Binding(listen.address(), listen.port(), tls);
+            if (!bindings.contains(binding)) {
+                bindings.add(binding);
+            }
+        }
+        return bindings;
+    }
+
+    private Channel listen(Binding binding) throws IOException {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptors, workers)
+                .channel(channelType)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ServerChannels(generation::get, binding.tls(), () -> { }));
+        try {
+            Channel channel = bootstrap.bind(binding.socketAddress()).sync().channel();
+            LOG.info("listening on {}", channel.localAddress() + (binding.tls() ? " (TLS, " + tls.providerName() + ")" : ""));
+            return channel;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while binding " + binding, e);
+        } catch (Exception e) {
+            throw new IOException("cannot listen on " + binding + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops the running engine, if any, and starts one for {@code config}. */
+    private void startEngine(Configuration config) {
+        synchronized (engineLock) {
+            if (engine != null) {
+                engine.close();
+                engine = null;
+            }
+            if (config.managedDomains().isEmpty()) {
+                return;
+            }
+            ActivationListener activation = md -> activated(md);
+            engine = Engine.builder().configuration(config).clock(clock).concurrency(concurrency)
+                    .listener(activation).build().start();
+        }
+    }
+
+    /**
+     * Serves the certificate set now in {@code domains/<md>/} to new handshakes (the engine calls
+     * this after each activation; so may anyone who changed the store). Completes when the new
+     * set is in service, or was refused and the previous one kept.
+     */
+    public java.util.concurrent.CompletableFuture<Void> activated(String md) {
+        Generation current = generation.get();
+        return current.config().managedDomain(md).map(d -> current.certificates().activated(d))
+                .orElseGet(() -> java.util.concurrent.CompletableFuture.completedFuture(null));
+    }
+
+    /** Stops listening, stops the engine and closes connections after a short grace. */
+    @Override
+    public synchronized void close() {
+        listeners.values().forEach(Channel::close);
+        listeners.clear();
+        synchronized (engineLock) {
+            if (engine != null) {
+                engine.close();
+                engine = null;
+            }
+        }
+        workers.shutdownGracefully(100, STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();
+        acceptors.shutdownGracefully(0, STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();
+        loader.shutdownNow();
+    }
+
+    @Override
+    public String toString() {
+        return "mdj server " + Objects.toString(generation.get() == null ? null : generation.get().number());
+    }
+}

@@ -1,0 +1,77 @@
+package dev.mdj.server.http;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
+import io.netty.handler.stream.ChunkedWriteHandler;
+import java.util.function.Supplier;
+
+/** Sets up the HTTP handlers of a connection: HTTP/1.1, or h2 when ALPN chose it. */
+public final class HttpChannels {
+
+    /** httpd's LimitRequestLine. */
+    static final int MAX_REQUEST_LINE = 8190;
+    /** httpd's LimitRequestFieldSize is per field; this bounds all header fields together. */
+    static final int MAX_HEADER_BYTES = 32 * 1024;
+    private static final int MAX_CONCURRENT_STREAMS = 100;
+
+    private HttpChannels() {
+    }
+
+    /** HTTP/1.1 on {@code pipeline}, answering as {@code connection}. */
+    public static void http1(ChannelPipeline pipeline, Connection connection) {
+        pipeline.addLast("http", new HttpServerCodec(new HttpDecoderConfig()
+                .setMaxInitialLineLength(MAX_REQUEST_LINE)
+                .setMaxHeaderSize(MAX_HEADER_BYTES)));
+        pipeline.addLast("keep-alive", new HttpServerKeepAliveHandler());
+        pipeline.addLast("continue", new HttpServerExpectContinueHandler());
+        pipeline.addLast("chunked", new ChunkedWriteHandler());
+        pipeline.addLast("router", new RequestRouter(connection));
+    }
+
+    /** h2 on {@code pipeline}: every stream gets the HTTP/1.1 object view and its own router. */
+    public static void h2(ChannelPipeline pipeline, Connection connection) {
+        pipeline.addLast("h2", Http2FrameCodecBuilder.forServer()
+                .initialSettings(Http2Settings.defaultSettings()
+                        .maxConcurrentStreams(MAX_CONCURRENT_STREAMS)
+                        .maxHeaderListSize(MAX_HEADER_BYTES))
+                .build());
+        pipeline.addLast("streams", new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
+            @Override
+            protected void initChannel(Http2StreamChannel stream) {
+                stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true),
+                        new ChunkedWriteHandler(), new RequestRouter(connection));
+            }
+        }));
+    }
+
+    /**
+     * After the TLS handshake: h2 or HTTP/1.1 as negotiated; a tls-alpn-01 validation
+     * connection is closed, its handshake was all the CA wanted.
+     */
+    public static ApplicationProtocolNegotiationHandler negotiated(Supplier<Connection> connection) {
+        return new ApplicationProtocolNegotiationHandler(ApplicationProtocolNames.HTTP_1_1) {
+            @Override
+            protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
+                Channel channel = ctx.channel();
+                switch (protocol) {
+                    case ApplicationProtocolNames.HTTP_2 -> h2(channel.pipeline(), connection.get());
+                    case ApplicationProtocolNames.HTTP_1_1 -> http1(channel.pipeline(), connection.get());
+                    default -> ctx.close();
+                }
+            }
+        };
+    }
+}
