@@ -52,6 +52,8 @@ import org.slf4j.LoggerFactory;
 public final class MdjServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MdjServer.class);
+    /** Every step of every renewal, as mod_md's md-status shows it in "activity". */
+    private static final Logger PROGRESS = LoggerFactory.getLogger("dev.mdj.renew.progress");
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final Clock clock;
@@ -225,7 +227,17 @@ public final class MdjServer implements AutoCloseable {
             if (config.managedDomains().isEmpty()) {
                 return;
             }
-            ActivationListener activation = md -> activated(md);
+            ActivationListener activation = new ActivationListener() {
+                @Override
+                public void activated(String md) {
+                    MdjServer.this.activated(md);
+                }
+
+                @Override
+                public void progress(String md, String activity) {
+                    PROGRESS.info("{}: {}", md, activity);
+                }
+            };
             engine = Engine.builder().configuration(config).clock(clock).concurrency(concurrency)
                     .listener(activation).build().start();
         }
