@@ -75,7 +75,7 @@ final class RequestDispatcher {
                 return BodySink.DISCARD;
             }
             if (requireHttps == RequireHttps.PERMANENT) {
-                exchange.addHeaderIfAbsent("Strict-Transport-Security", HSTS);
+                exchange.addHeaderIfAbsent("strict-transport-security", HSTS);
             }
         }
         Optional<ManagedDomain> siteMd = exchange.site().managedDomain();

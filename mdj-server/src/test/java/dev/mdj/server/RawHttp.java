@@ -1,0 +1,100 @@
+package dev.mdj.server;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/** HTTP/1.x exactly as written, over plain or TLS sockets: for checking responses byte by byte. */
+public final class RawHttp {
+
+    private RawHttp() {
+    }
+
+    /** Sends {@code request} on a new plain connection and returns everything until the server closes. */
+    public static String exchange(int port, String request) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            return exchange(socket, request);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Like {@link #exchange(int, String)} over TLS with SNI {@code serverName}, accepting any certificate. */
+    public static String exchangeTls(int port, String serverName, String request) {
+        try (SSLSocket socket = tlsSocket(port, serverName)) {
+            return exchange(socket, request);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The certificate chain served for {@code serverName}. */
+    public static X509Certificate[] servedChain(int port, String serverName) {
+        try (SSLSocket socket = tlsSocket(port, serverName)) {
+            socket.startHandshake();
+            return (X509Certificate[]) socket.getSession().getPeerCertificates();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static SSLSocket tlsSocket(int port, String serverName) throws IOException {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new X509TrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            }}, null);
+            SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            socket.setSoTimeout(10_000);
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setServerNames(List.of(new SNIHostName(serverName)));
+            parameters.setApplicationProtocols(new String[] {"http/1.1"});
+            socket.setSSLParameters(parameters);
+            return socket;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private static String exchange(Socket socket, String request) throws IOException {
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream().flush();
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                out.write(buffer, 0, n);
+            }
+        } catch (java.net.SocketException e) {
+            // a reset after the response: what was read counts
+        }
+        return out.toString(StandardCharsets.ISO_8859_1);
+    }
+}
