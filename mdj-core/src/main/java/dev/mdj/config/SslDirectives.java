@@ -6,6 +6,7 @@ import static dev.mdj.config.Arity.TAKE1;
 import static dev.mdj.config.Arity.TAKE12;
 import static dev.mdj.config.CoreDirectives.spec;
 
+import dev.mdj.config.host.TlsSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Set;
 final class SslDirectives {
 
     private static final Set<Scope> SERVERS = Set.of(Scope.SERVER, Scope.VIRTUAL_HOST);
+    private static final Set<String> OLD_PROTOCOLS = Set.of("sslv3", "tlsv1", "tlsv1.1");
     private static final Set<String> PROTOCOLS = Set.of("all", "sslv3", "tlsv1", "tlsv1.1",
             "tlsv1.2", "tlsv1.3");
 
@@ -36,7 +38,7 @@ final class SslDirectives {
                 spec("ssl", "SSLProtocol", ITERATE, SERVERS, "Enable or disable various SSL protocols (`[+-][TLSv1|TLSv1.1|TLSv1.2|TLSv1.3] ...' - see manual)",
                         SslDirectives::protocol),
                 spec("ssl", "SSLCipherSuite", TAKE12, SERVERS, "Colon-delimited list of permitted SSL Ciphers, optional preceded by protocol identifier ('XXX:...:XXX' - see manual)",
-                        c -> c.server().cipherSuite = String.join(" ", c.args())),
+                        SslDirectives::cipherSuite),
                 spec("ssl", "SSLUseStapling", FLAG, SERVERS, "SSL switch for the OCSP stapling protocol (`on', `off')",
                         c -> c.server().useStapling = c.flag()),
                 spec("ssl", "SSLSessionCache", TAKE1, Set.of(Scope.SERVER), "SSL Session Cache storage (`none', `nonenotnull', `dbm:/path/to/file')",
@@ -74,7 +76,23 @@ final class SslDirectives {
             }
             words.add(word);
         }
+        TlsSettings settings = new TlsSettings(true, List.of(), List.of(), java.util.Optional.empty(), words,
+                java.util.Optional.empty(), java.util.Optional.empty());
+        if (settings.tlsVersions().isEmpty()) {
+            throw new IllegalArgumentException("this leaves no TLS version mdj speaks; mdj offers "
+                    + String.join(" and ", TlsSettings.SUPPORTED_VERSIONS));
+        }
+        if (words.stream().anyMatch(w -> !w.startsWith("-") && OLD_PROTOCOLS.contains(
+                (w.startsWith("+") ? w.substring(1) : w).toLowerCase(Locale.ROOT)))) {
+            c.warn("versions before TLSv1.2 are never offered by mdj");
+        }
         c.server().sslProtocols.clear();
         c.server().sslProtocols.addAll(words);
+    }
+
+    private static void cipherSuite(DirectiveContext c) {
+        c.server().cipherSuite = String.join(" ", c.args());
+        c.warn("SSLCipherSuite is accepted but not applied: mdj offers Mozilla's \"intermediate\" suites"
+                + " (TLS 1.3, and ECDHE with AES-GCM or ChaCha20 for TLS 1.2)");
     }
 }

@@ -165,6 +165,7 @@ class DirectiveCoreTest {
             SSLEngine maybe                  | SSLEngine: Argument must be On, Off, or Optional
             SSLEngine optional               | SSLEngine: 'optional' (RFC 2817 upgrade) is not supported by mdj; use 'on' or 'off'
             SSLProtocol +TLSv9               | SSLProtocol: Illegal protocol 'TLSv9'
+            SSLProtocol TLSv1.1              | SSLProtocol: this leaves no TLS version mdj speaks; mdj offers TLSv1.3 and TLSv1.2
             SSLUseStapling maybe             | SSLUseStapling must be On or Off
             SSLCipherSuite                   | SSLCipherSuite takes 1-2 arguments, Colon-delimited list of permitted SSL Ciphers, optional preceded by protocol identifier ('XXX:...:XXX' - see manual)
             ProxyPreserveHost yes            | ProxyPreserveHost must be On or Off

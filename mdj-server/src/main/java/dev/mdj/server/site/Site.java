@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param documentRoot where static files come from, if anywhere
  * @param directoryIndex the index file names for directory requests
  * @param protocols the protocols allowed, lower-case ({@code h2}, {@code http/1.1}, {@code acme-tls/1})
+ * @param tlsVersions the TLS versions SSLProtocol leaves enabled ({@code TLSv1.3}, {@code TLSv1.2})
  * @param sections the {@code <Location>} and {@code <Directory>} sections, the main server's first
  * @param proxyPasses the server-level ProxyPass mappings, the host's before the main server's
  * @param proxyPassReverses the server-level ProxyPassReverse mappings
@@ -35,6 +36,7 @@ import java.util.Optional;
  */
 public record Site(VirtualHost host, List<String> names, Optional<ManagedDomain> managedDomain,
         boolean tls, Optional<Path> documentRoot, List<String> directoryIndex, List<String> protocols,
+        List<String> tlsVersions,
         List<PathSection> sections, List<ProxyRule> proxyPasses, List<ProxyRule> proxyPassReverses,
         boolean proxyPreserveHost, List<HeaderRule> headers, List<RedirectRule> redirects,
         Duration timeout, Duration keepAliveTimeout) {
@@ -49,6 +51,7 @@ public record Site(VirtualHost host, List<String> names, Optional<ManagedDomain>
         names = List.copyOf(names);
         directoryIndex = List.copyOf(directoryIndex);
         protocols = List.copyOf(protocols);
+        tlsVersions = List.copyOf(tlsVersions);
         sections = List.copyOf(sections);
         proxyPasses = List.copyOf(proxyPasses);
         proxyPassReverses = List.copyOf(proxyPassReverses);

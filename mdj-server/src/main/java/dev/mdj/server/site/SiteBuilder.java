@@ -22,6 +22,7 @@ final class SiteBuilder {
                 first(host.directoryIndex(), main.directoryIndex(), Site.DEFAULT_DIRECTORY_INDEX),
                 first(host.protocols(), main.protocols(), Site.DEFAULT_PROTOCOLS).stream()
                         .map(p -> p.toLowerCase(Locale.ROOT)).toList(),
+                (host.tls().protocols().isEmpty() ? main.tls() : host.tls()).tlsVersions(),
                 isMain ? main.sections() : concat(main.sections(), host.sections()),
                 isMain ? main.proxyPasses() : concat(host.proxyPasses(), main.proxyPasses()),
                 isMain ? main.proxyPassReverses() : concat(host.proxyPassReverses(), main.proxyPassReverses()),

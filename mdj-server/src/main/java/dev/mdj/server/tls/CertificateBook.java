@@ -71,9 +71,9 @@ public final class CertificateBook {
         if (hello.wantsAcmeTls() && site.allows(ClientHello.ACME_TLS_1) && !hello.serverName().isEmpty()) {
             return CompletableFuture.supplyAsync(() -> challengeContext(site, hello.serverName(), hello), loader)
                     .thenCompose(challenge -> challenge.map(CompletableFuture::completedFuture)
-                            .orElseGet(() -> served(site).thenApply(set -> context(set, hello, protocols))));
+                            .orElseGet(() -> served(site).thenApply(set -> context(set, hello, site, protocols))));
         }
-        return served(site).thenApply(set -> context(set, hello, protocols));
+        return served(site).thenApply(set -> context(set, hello, site, protocols));
     }
 
     /** Whether {@code md} is served with a certificate of its own rather than the fallback. */
@@ -119,9 +119,9 @@ public final class CertificateBook {
                 List.of(selfSigned(new KeySpec.Rsa(KeySpec.Rsa.DEFAULT_BITS), List.of("localhost"))), true), loader));
     }
 
-    private SslContext context(ServedCertificates set, ClientHello hello, List<String> protocols) {
+    private SslContext context(ServedCertificates set, ClientHello hello, Site site, List<String> protocols) {
         try {
-            return set.contextFor(hello, protocols, factory);
+            return set.contextFor(hello, protocols, site.tlsVersions(), factory);
         } catch (SSLException e) {
             throw new CompletionException(e);
         }
@@ -182,7 +182,7 @@ public final class CertificateBook {
             return Optional.empty();
         }
         try {
-            return Optional.of(factory.build(keys.get(CertifiedKey.choose(keys, hello)), ACME_TLS));
+            return Optional.of(factory.build(keys.get(CertifiedKey.choose(keys, hello)), ACME_TLS, site.tlsVersions()));
         } catch (SSLException e) {
             throw new CompletionException(e);
         }

@@ -3,13 +3,10 @@ package dev.mdj.server.tls;
 import java.util.List;
 
 /**
- * The TLS versions and cipher suites mdj offers: Mozilla's "intermediate" recommendation
- * (TLS 1.2 and 1.3, forward-secret AEAD suites only), in Java's names, which Netty maps for
- * BoringSSL too.
+ * The cipher suites mdj offers: Mozilla's "intermediate" recommendation (forward-secret AEAD
+ * suites only), in Java's names, which Netty maps for BoringSSL too.
  */
 final class CipherSuites {
-
-    static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
     static final List<String> INTERMEDIATE = List.of(
             "TLS_AES_128_GCM_SHA256",

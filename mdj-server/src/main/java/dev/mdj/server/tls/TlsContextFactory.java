@@ -70,16 +70,16 @@ public final class TlsContextFactory {
     }
 
     /**
-     * A context serving {@code certified} that negotiates {@code protocols} by ALPN (none when
-     * empty: HTTP/1.1 without ALPN).
+     * A context serving {@code certified} over the TLS {@code versions} that negotiates
+     * {@code protocols} by ALPN (none when empty: HTTP/1.1 without ALPN).
      *
      * @throws SSLException if the key or chain cannot be used
      */
-    public SslContext build(CertifiedKey certified, List<String> protocols) throws SSLException {
+    public SslContext build(CertifiedKey certified, List<String> protocols, List<String> versions) throws SSLException {
         SslContextBuilder builder = SslContextBuilder.forServer(new OneKeyManager(certified))
                 .sslProvider(provider)
                 .trustManager(noClientTrust)
-                .protocols(CipherSuites.PROTOCOLS)
+                .protocols(versions)
                 .ciphers(CipherSuites.INTERMEDIATE, SupportedCipherSuiteFilter.INSTANCE);
         if (!protocols.isEmpty()) {
             builder.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
