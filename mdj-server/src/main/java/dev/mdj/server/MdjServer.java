@@ -100,7 +100,7 @@ public final class MdjServer implements AutoCloseable {
         try {
             server.generation.set(server.generation(1, config));
             server.bind(config);
-            server.startEngine(config);
+            server.startEngine();
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
@@ -159,7 +159,7 @@ public final class MdjServer implements AutoCloseable {
         listeners.clear();
         listeners.putAll(kept);
         LOG.info("configuration reloaded (generation {})", fresh.number());
-        Thread.ofVirtual().name("mdj-engine-restart").start(() -> startEngine(next));
+        Thread.ofVirtual().name("mdj-engine-restart").start(this::startEngine);
     }
 
     private Generation generation(int number, Configuration config) {
@@ -217,9 +217,13 @@ public final class MdjServer implements AutoCloseable {
         }
     }
 
-    /** Stops the running engine, if any, and starts one for {@code config}. */
-    private void startEngine(Configuration config) {
+    /**
+     * Stops the running engine, if any, and starts one for the current configuration (read
+     * under the lock, so that of two quick reloads the later one's engine runs).
+     */
+    private void startEngine() {
         synchronized (engineLock) {
+            Configuration config = generation.get().config();
             if (engine != null) {
                 engine.close();
                 engine = null;
