@@ -3,6 +3,7 @@ package dev.mdj.server;
 import dev.mdj.config.Configuration;
 import dev.mdj.server.http.Responder;
 import dev.mdj.server.http.ReverseProxy;
+import dev.mdj.server.log.AccessLogs;
 import dev.mdj.server.site.SiteTable;
 import dev.mdj.server.tls.CertificateBook;
 import dev.mdj.store.Store;
@@ -20,9 +21,10 @@ import java.util.Map;
  * @param handlers the SetHandler names the server knows, with their responders
  * @param files the static file responder
  * @param proxy the reverse proxy
+ * @param accessLogs the CustomLogs, open while the generation has connections
  */
 public record Generation(int number, Configuration config, SiteTable sites, CertificateBook certificates, Store store,
-        Map<String, Responder> handlers, Responder files, ReverseProxy proxy) {
+        Map<String, Responder> handlers, Responder files, ReverseProxy proxy, AccessLogs accessLogs) {
 
     public Generation {
         handlers = Map.copyOf(handlers);

@@ -9,6 +9,7 @@ import dev.mdj.renew.ActivationListener;
 import dev.mdj.server.http.BodySink;
 import dev.mdj.server.http.Responder;
 import dev.mdj.server.http.ReverseProxy;
+import dev.mdj.server.log.AccessLogs;
 import dev.mdj.server.site.SiteTable;
 import dev.mdj.server.tls.CertificateBook;
 import dev.mdj.server.tls.TlsContextFactory;
@@ -65,6 +66,8 @@ public final class MdjServer implements AutoCloseable {
     private final TlsContextFactory tls = TlsContextFactory.create();
     private final AtomicReference<Generation> generation = new AtomicReference<>();
     private final Map<Binding, Channel> listeners = new HashMap<>();
+    /** Access logs of replaced generations, closing once their connections are gone. */
+    private final List<AccessLogs> retiredLogs = new ArrayList<>();
     private final Object engineLock = new Object();
     private Engine engine;
 
@@ -147,9 +150,13 @@ public final class MdjServer implements AutoCloseable {
             }
         } catch (IOException e) {
             opened.forEach(Channel::close);
+            fresh.accessLogs().close();
             throw e;
         }
         generation.set(fresh);
+        retiredLogs.removeIf(AccessLogs::isClosed);
+        retiredLogs.add(previous.accessLogs());
+        previous.accessLogs().retire();
         listeners.forEach((binding, channel) -> {
             if (!kept.containsKey(binding)) {
                 LOG.info("no longer listening on {}", binding);
@@ -162,11 +169,12 @@ public final class MdjServer implements AutoCloseable {
         Thread.ofVirtual().name("mdj-engine-restart").start(this::startEngine);
     }
 
-    private Generation generation(int number, Configuration config) {
+    private Generation generation(int number, Configuration config) throws IOException {
         FileStore store = FileStore.open(config.server().global().get(GlobalSetting.STORE_DIR));
         SiteTable sites = SiteTable.of(config);
         CertificateBook book = new CertificateBook(store, tls, clock, loader);
-        return new Generation(number, config, sites, book, store, Map.of(), NOT_YET_FILES, NOT_YET_PROXY);
+        return new Generation(number, config, sites, book, store, Map.of(), NOT_YET_FILES, NOT_YET_PROXY,
+                AccessLogs.open(config, sites));
     }
 
     private static final Responder NOT_YET_FILES = exchange -> {
@@ -272,6 +280,10 @@ public final class MdjServer implements AutoCloseable {
         workers.shutdownGracefully(100, STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();
         acceptors.shutdownGracefully(0, STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();
         loader.shutdownNow();
+        retiredLogs.forEach(AccessLogs::close);
+        if (generation.get() != null) {
+            generation.get().accessLogs().close();
+        }
     }
 
     @Override

@@ -29,6 +29,7 @@ final class ServerChannels extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel channel) {
         accepted.run();
         Generation current = generation.get();
+        current.accessLogs().track(channel);
         channel.pipeline().addLast("timeout", new ConnectionTimeout(current.timeout()));
         if (!tls) {
             HttpChannels.http1(channel.pipeline(), connection(current, channel, false));

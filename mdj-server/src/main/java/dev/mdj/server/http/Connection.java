@@ -1,6 +1,7 @@
 package dev.mdj.server.http;
 
 import dev.mdj.server.Generation;
+import dev.mdj.server.site.Site;
 import java.net.InetSocketAddress;
 
 /**
@@ -14,4 +15,9 @@ import java.net.InetSocketAddress;
  */
 public record Connection(Generation generation, InetSocketAddress local, InetSocketAddress remote, boolean secure,
         String serverName) {
+
+    /** The site a request reaches without a known Host: the first for the local address (httpd's base server). */
+    public Site defaultSite() {
+        return generation.sites().candidates(local.getAddress(), local.getPort()).get(0);
+    }
 }

@@ -60,6 +60,7 @@ public final class Exchange {
         List<HeaderRule> rules = new ArrayList<>(site.headers());
         locations.forEach(l -> rules.addAll(l.headers()));
         this.headerRules = List.copyOf(rules);
+        Transaction.current(ctx.channel()).ifPresent(t -> t.servedBy(this));
     }
 
     public ChannelHandlerContext ctx() {

@@ -32,10 +32,14 @@ public final class HttpChannels {
 
     /** HTTP/1.1 on {@code pipeline}, answering as {@code connection}. */
     public static void http1(ChannelPipeline pipeline, Connection connection) {
+        KeepAlivePolicy keepAlive = new KeepAlivePolicy(connection);
+        pipeline.addLast("keep-alive-idle", keepAlive.bytesArriving());
         pipeline.addLast("http", new HttpServerCodec(new HttpDecoderConfig()
                 .setMaxInitialLineLength(MAX_REQUEST_LINE)
                 .setMaxHeaderSize(MAX_HEADER_BYTES)));
+        pipeline.addLast("transactions", new TransactionTracker(connection, false));
         pipeline.addLast("keep-alive", new HttpServerKeepAliveHandler());
+        pipeline.addLast("keep-alive-policy", keepAlive);
         pipeline.addLast("continue", new HttpServerExpectContinueHandler());
         pipeline.addLast("chunked", new ChunkedWriteHandler());
         pipeline.addLast("router", new RequestRouter(connection));
@@ -52,7 +56,7 @@ public final class HttpChannels {
             @Override
             protected void initChannel(Http2StreamChannel stream) {
                 stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true),
-                        new ChunkedWriteHandler(), new RequestRouter(connection));
+                        new TransactionTracker(connection, true), new ChunkedWriteHandler(), new RequestRouter(connection));
             }
         }));
     }

@@ -33,17 +33,20 @@ import java.util.Optional;
  * @param redirects the server-level Redirect lines, the host's first
  * @param timeout how long a request may take to arrive
  * @param keepAliveTimeout how long an idle keep-alive connection stays open
+ * @param keepAlive whether an HTTP/1.1 connection stays open after a response (KeepAlive)
+ * @param maxKeepAliveRequests requests per HTTP/1.1 connection, 0 for unlimited (MaxKeepAliveRequests)
  */
 public record Site(VirtualHost host, List<String> names, Optional<ManagedDomain> managedDomain,
         boolean tls, Optional<Path> documentRoot, List<String> directoryIndex, List<String> protocols,
         List<String> tlsVersions,
         List<PathSection> sections, List<ProxyRule> proxyPasses, List<ProxyRule> proxyPassReverses,
         boolean proxyPreserveHost, List<HeaderRule> headers, List<RedirectRule> redirects,
-        Duration timeout, Duration keepAliveTimeout) {
+        Duration timeout, Duration keepAliveTimeout, boolean keepAlive, int maxKeepAliveRequests) {
 
     /** httpd's defaults, except Protocols: mdj offers h2 unless told otherwise. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     static final Duration DEFAULT_KEEP_ALIVE_TIMEOUT = Duration.ofSeconds(5);
+    static final int DEFAULT_MAX_KEEP_ALIVE_REQUESTS = 100;
     static final List<String> DEFAULT_PROTOCOLS = List.of("h2", "http/1.1");
     static final List<String> DEFAULT_DIRECTORY_INDEX = List.of("index.html");
 

@@ -30,7 +30,10 @@ final class SiteBuilder {
                 isMain ? main.headers() : concat(main.headers(), host.headers()),
                 isMain ? main.redirects() : concat(host.redirects(), main.redirects()),
                 host.timeout().or(main::timeout).orElse(Site.DEFAULT_TIMEOUT),
-                host.keepAliveTimeout().or(main::keepAliveTimeout).orElse(Site.DEFAULT_KEEP_ALIVE_TIMEOUT));
+                host.keepAliveTimeout().or(main::keepAliveTimeout).orElse(Site.DEFAULT_KEEP_ALIVE_TIMEOUT),
+                host.keepAlive().or(main::keepAlive).orElse(true),
+                host.maxKeepAliveRequests().or(main::maxKeepAliveRequests)
+                        .orElse(Site.DEFAULT_MAX_KEEP_ALIVE_REQUESTS));
     }
 
     private static <T> List<T> first(List<T> own, List<T> inherited, List<T> fallback) {
