@@ -22,6 +22,10 @@ import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import dev.mdj.server.http.Drain;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
@@ -66,6 +70,8 @@ public final class MdjServer implements AutoCloseable {
     private final TlsContextFactory tls = TlsContextFactory.create();
     private final AtomicReference<Generation> generation = new AtomicReference<>();
     private final Map<Binding, Channel> listeners = new HashMap<>();
+    /** Every open client connection, for draining them at stop. */
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     /** Access logs of replaced generations, closing once their connections are gone. */
     private final List<AccessLogs> retiredLogs = new ArrayList<>();
     private final Object engineLock = new Object();
@@ -212,7 +218,7 @@ public final class MdjServer implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new ServerChannels(generation::get, binding.tls(), () -> { }));
+                .childHandler(new ServerChannels(generation::get, binding.tls(), connections::add));
         try {
             Channel channel = bootstrap.bind(binding.socketAddress()).sync().channel();
             LOG.info("listening on {}", channel.localAddress() + (binding.tls() ? " (TLS, " + tls.providerName() + ")" : ""));
@@ -266,7 +272,12 @@ public final class MdjServer implements AutoCloseable {
                 .orElseGet(() -> java.util.concurrent.CompletableFuture.completedFuture(null));
     }
 
-    /** Stops listening, stops the engine and closes connections after a short grace. */
+    /**
+     * Stops as httpd's graceful-stop does: no new connections, the engine stopped, requests
+     * under way answered (HTTP/1.1 connections close after their current response, idle ones at
+     * once; h2 connections say GOAWAY and finish their streams), and whatever is still open after
+     * a grace period closed.
+     */
     @Override
     public synchronized void close() {
         listeners.values().forEach(Channel::close);
@@ -277,7 +288,18 @@ public final class MdjServer implements AutoCloseable {
                 engine = null;
             }
         }
-        workers.shutdownGracefully(100, STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();
+        connections.forEach(channel -> channel.pipeline().fireUserEventTriggered(Drain.INSTANCE));
+        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        while (!connections.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        connections.close().awaitUninterruptibly(STOP_GRACE.toMillis());
+        workers.shutdownGracefully(0, STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();
         acceptors.shutdownGracefully(0, STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();
         loader.shutdownNow();
         retiredLogs.forEach(AccessLogs::close);

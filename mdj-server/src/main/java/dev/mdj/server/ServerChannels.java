@@ -4,9 +4,11 @@ import dev.mdj.server.http.Connection;
 import dev.mdj.server.http.HttpChannels;
 import dev.mdj.server.tls.ClientHello;
 import dev.mdj.server.tls.HelloRouter;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import java.net.InetSocketAddress;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -17,9 +19,10 @@ final class ServerChannels extends ChannelInitializer<SocketChannel> {
 
     private final Supplier<Generation> generation;
     private final boolean tls;
-    private final Runnable accepted;
+    private final Consumer<Channel> accepted;
 
-    ServerChannels(Supplier<Generation> generation, boolean tls, Runnable accepted) {
+    /** @param accepted told of every connection before it is set up */
+    ServerChannels(Supplier<Generation> generation, boolean tls, Consumer<Channel> accepted) {
         this.generation = generation;
         this.tls = tls;
         this.accepted = accepted;
@@ -27,9 +30,10 @@ final class ServerChannels extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel channel) {
-        accepted.run();
+        accepted.accept(channel);
         Generation current = generation.get();
         current.accessLogs().track(channel);
+        channel.pipeline().addLast(DrainOnStop.NAME, DrainOnStop.INSTANCE);
         channel.pipeline().addLast("timeout", new ConnectionTimeout(current.timeout()));
         if (!tls) {
             HttpChannels.http1(channel.pipeline(), connection(current, channel, false));

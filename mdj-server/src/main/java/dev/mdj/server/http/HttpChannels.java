@@ -27,6 +27,9 @@ public final class HttpChannels {
     static final int MAX_HEADER_BYTES = 32 * 1024;
     private static final int MAX_CONCURRENT_STREAMS = 100;
 
+    /** The HTTP/1.1 handler that ends connections, also at stop ({@link Drain}). */
+    public static final String KEEP_ALIVE_POLICY = "keep-alive-policy";
+
     private HttpChannels() {
     }
 
@@ -39,7 +42,7 @@ public final class HttpChannels {
                 .setMaxHeaderSize(MAX_HEADER_BYTES)));
         pipeline.addLast("transactions", new TransactionTracker(connection, false));
         pipeline.addLast("keep-alive", new HttpServerKeepAliveHandler());
-        pipeline.addLast("keep-alive-policy", keepAlive);
+        pipeline.addLast(KEEP_ALIVE_POLICY, keepAlive);
         pipeline.addLast("continue", new HttpServerExpectContinueHandler());
         pipeline.addLast("chunked", new ChunkedWriteHandler());
         pipeline.addLast("router", new RequestRouter(connection));

@@ -107,6 +107,20 @@ final class KeepAlivePolicy extends ChannelDuplexHandler {
         ctx.write(msg, promise);
     }
 
+    /** At stop: an idle connection closes now, a busy one after its current response. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event == Drain.INSTANCE) {
+            if (responses == requests) {
+                ctx.close();
+            } else {
+                lastRead = true;
+            }
+            return;
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         stopIdle();
