@@ -9,12 +9,12 @@ import java.util.List;
  * httpd's {@code Require} lines of one section as an implicit {@code <RequireAny>}: a matching
  * negated line denies, else any matching line grants, else access is denied. No lines: granted.
  */
-final class Access {
+public final class Access {
 
     private Access() {
     }
 
-    static boolean granted(List<AccessRule> rules, InetSocketAddress remote, InetSocketAddress local) {
+    public static boolean granted(List<AccessRule> rules, InetSocketAddress remote, InetSocketAddress local) {
         if (rules.isEmpty()) {
             return true;
         }

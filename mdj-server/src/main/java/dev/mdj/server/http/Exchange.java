@@ -11,6 +11,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
@@ -19,6 +20,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.stream.ChunkedInput;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.ArrayList;
@@ -98,7 +100,7 @@ public final class Exchange {
     }
 
     /** Adds a response header (as {@code Header setifempty}) to whatever response this exchange sends. */
-    void addHeaderIfAbsent(String name, String value) {
+    public void addHeaderIfAbsent(String name, String value) {
         extraHeaders.add(new HeaderRule(true, HeaderRule.Action.SETIFEMPTY, name, Optional.of(value)));
     }
 
@@ -138,11 +140,37 @@ public final class Exchange {
     /** Sends {@code response} as it is (after {@link #decorate}). */
     public ChannelFuture send(FullHttpResponse response) {
         decorate(response);
-        if (!HttpUtil.isKeepAlive(request) || "close".equalsIgnoreCase(response.headers().get(HttpHeaderNames.CONNECTION))) {
-            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        if (closesConnection(response)) {
             return ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }
         return ctx.writeAndFlush(response);
+    }
+
+    /**
+     * Sends {@code head} (after {@link #decorate}) and then {@code body}, which the pipeline's
+     * ChunkedWriteHandler pulls as the peer takes it; {@code body} ends with a LastHttpContent
+     * and is closed by that handler, also when the peer goes away. {@code head} must carry the
+     * Content-Length.
+     */
+    public ChannelFuture stream(HttpResponse head, ChunkedInput<HttpContent> body) {
+        decorate(head);
+        boolean close = closesConnection(head);
+        ctx.write(head);
+        ChannelFuture written = ctx.writeAndFlush(body).addListener(f -> {
+            if (!f.isSuccess()) {
+                body.close(); // in case it never reached the ChunkedWriteHandler
+            }
+        });
+        return close ? written.addListener(ChannelFutureListener.CLOSE) : written;
+    }
+
+    /** Whether the connection ends after {@code response}; if so, the response says so. */
+    private boolean closesConnection(HttpResponse response) {
+        if (!HttpUtil.isKeepAlive(request) || "close".equalsIgnoreCase(response.headers().get(HttpHeaderNames.CONNECTION))) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            return true;
+        }
+        return false;
     }
 
     /** Sends httpd's page for {@code status}. */
