@@ -6,8 +6,9 @@ import dev.mdj.engine.Engine;
 import dev.mdj.md.GlobalSetting;
 import dev.mdj.md.ManagedDomain;
 import dev.mdj.renew.ActivationListener;
+import dev.mdj.server.files.MimeTypes;
+import dev.mdj.server.files.StaticFiles;
 import dev.mdj.server.http.BodySink;
-import dev.mdj.server.http.Responder;
 import dev.mdj.server.http.ReverseProxy;
 import dev.mdj.server.log.AccessLogs;
 import dev.mdj.server.site.SiteTable;
@@ -179,14 +180,10 @@ public final class MdjServer implements AutoCloseable {
         FileStore store = FileStore.open(config.server().global().get(GlobalSetting.STORE_DIR));
         SiteTable sites = SiteTable.of(config);
         CertificateBook book = new CertificateBook(store, tls, clock, loader);
-        return new Generation(number, config, sites, book, store, Map.of(), NOT_YET_FILES, NOT_YET_PROXY,
+        return new Generation(number, config, sites, book, store, Map.of(),
+                new StaticFiles(MimeTypes.forConfig(config.server().typesConfig())), NOT_YET_PROXY,
                 AccessLogs.open(config, sites));
     }
-
-    private static final Responder NOT_YET_FILES = exchange -> {
-        exchange.sendError(HttpResponseStatus.NOT_FOUND);
-        return BodySink.DISCARD;
-    };
 
     private static final ReverseProxy NOT_YET_PROXY = (exchange, target) -> {
         exchange.sendError(HttpResponseStatus.BAD_GATEWAY);
