@@ -284,6 +284,50 @@ class HttpReverseProxyTest {
         assertThat(backend.connections).hasSizeLessThanOrEqualTo(2);
     }
 
+    @Test
+    void aBackendThatBreaksOffMidResponseClosesTheClientConnection() throws Exception {
+        backend.handle("/", e -> {
+            e.sendResponseHeaders(200, 100_000);
+            e.getResponseBody().write("only this".getBytes(StandardCharsets.UTF_8));
+            e.getResponseBody().flush();
+            throw new java.io.IOException("the backend breaks off"); // the JDK server closes the connection
+        });
+        front("");
+
+        // A keep-alive request: only a closed connection ends the read.
+        String answer = RawHttp.exchange(port, "GET /app/x HTTP/1.1\r\nHost: front.example.org\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 200 ").containsIgnoringCase("content-length: 100000").endsWith("only this");
+    }
+
+    @Test
+    void aClientThatGoesAwayTakesTheBackendConnectionWithIt() throws Exception {
+        CountDownLatch cutOff = new CountDownLatch(1);
+        backend.handle("/", e -> {
+            e.sendResponseHeaders(200, 0);
+            try {
+                for (int i = 0; i < 1000; i++) {
+                    e.getResponseBody().write(new byte[16 * 1024]);
+                    e.getResponseBody().flush();
+                    Thread.sleep(10);
+                }
+            } catch (java.io.IOException gone) {
+                cutOff.countDown();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        front("");
+
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write("GET /app/stream HTTP/1.1\r\nHost: front.example.org\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(socket.getInputStream().readNBytes(64 * 1024)).hasSize(64 * 1024);
+        }
+
+        assertThat(cutOff.await(5, TimeUnit.SECONDS)).as("the backend connection was closed").isTrue();
+    }
+
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
