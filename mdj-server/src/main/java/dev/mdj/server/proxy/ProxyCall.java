@@ -124,6 +124,11 @@ final class ProxyCall implements BodySink {
             send(piece);
         }
         channel.flush();
+        if (!channel.isActive()) {
+            // Closed before it was ours: its channelInactive went to the pool, not to this request.
+            backendClosed();
+            return;
+        }
         readClientWhileUseful();
     }
 
