@@ -1,5 +1,6 @@
 package dev.mdj.server;
 
+import dev.mdj.server.http.HttpChannels;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -8,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Closes a connection on which nothing was read or written for httpd's Timeout: a client
- * that connects and sends nothing, stalls mid-request or stops reading.
+ * that connects and sends nothing, stalls mid-request or stops reading. A connection waiting
+ * for its answer (a backend behind ProxyPass) is left to the responder's own timeout.
  */
 final class ConnectionTimeout extends IdleStateHandler {
 
@@ -18,6 +20,8 @@ final class ConnectionTimeout extends IdleStateHandler {
 
     @Override
     protected void channelIdle(ChannelHandlerContext ctx, IdleStateEvent event) {
-        ctx.close();
+        if (!HttpChannels.busy(ctx.channel())) {
+            ctx.close();
+        }
     }
 }

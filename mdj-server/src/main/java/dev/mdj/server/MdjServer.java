@@ -8,8 +8,7 @@ import dev.mdj.md.ManagedDomain;
 import dev.mdj.renew.ActivationListener;
 import dev.mdj.server.files.MimeTypes;
 import dev.mdj.server.files.StaticFiles;
-import dev.mdj.server.http.BodySink;
-import dev.mdj.server.http.ReverseProxy;
+import dev.mdj.server.proxy.HttpReverseProxy;
 import dev.mdj.server.log.AccessLogs;
 import dev.mdj.server.site.SiteTable;
 import dev.mdj.server.tls.CertificateBook;
@@ -31,7 +30,6 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -61,6 +59,8 @@ public final class MdjServer implements AutoCloseable {
     /** Every step of every renewal, as mod_md's md-status shows it in "activity". */
     private static final Logger PROGRESS = LoggerFactory.getLogger("dev.mdj.renew.progress");
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    /** mod_proxy's connectiontimeout default is Timeout; a backend that takes this long to accept is down. */
+    private static final Duration PROXY_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final Clock clock;
     private final int concurrency;
@@ -76,6 +76,7 @@ public final class MdjServer implements AutoCloseable {
     /** Access logs of replaced generations, closing once their connections are gone. */
     private final List<AccessLogs> retiredLogs = new ArrayList<>();
     private final Object engineLock = new Object();
+    private final HttpReverseProxy proxy;
     private Engine engine;
 
     /** One listening socket: where, and whether it speaks TLS. */
@@ -97,6 +98,7 @@ public final class MdjServer implements AutoCloseable {
         this.channelType = Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         this.acceptors = new MultiThreadIoEventLoopGroup(1, io);
         this.workers = new MultiThreadIoEventLoopGroup(0, io);
+        this.proxy = new HttpReverseProxy(workers, PROXY_CONNECT_TIMEOUT);
     }
 
     /**
@@ -181,14 +183,9 @@ public final class MdjServer implements AutoCloseable {
         SiteTable sites = SiteTable.of(config);
         CertificateBook book = new CertificateBook(store, tls, clock, loader);
         return new Generation(number, config, sites, book, store, Map.of(),
-                new StaticFiles(MimeTypes.forConfig(config.server().typesConfig())), NOT_YET_PROXY,
+                new StaticFiles(MimeTypes.forConfig(config.server().typesConfig())), proxy,
                 AccessLogs.open(config, sites));
     }
-
-    private static final ReverseProxy NOT_YET_PROXY = (exchange, target) -> {
-        exchange.sendError(HttpResponseStatus.BAD_GATEWAY);
-        return BodySink.DISCARD;
-    };
 
     private void bind(Configuration config) throws IOException {
         for (Binding binding : bindings(config, generation.get().sites())) {
@@ -296,6 +293,7 @@ public final class MdjServer implements AutoCloseable {
             }
         }
         connections.close().awaitUninterruptibly(STOP_GRACE.toMillis());
+        proxy.close();
         workers.shutdownGracefully(0, STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();
         acceptors.shutdownGracefully(0, STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();
         loader.shutdownNow();

@@ -111,7 +111,9 @@ public final class Exchange {
     public HttpResponse decorate(HttpResponse response) {
         answered = true;
         response.headers().set(HttpHeaderNames.DATE, httpDate());
-        response.headers().set(HttpHeaderNames.SERVER, SERVER);
+        if (!response.headers().contains(HttpHeaderNames.SERVER)) {
+            response.headers().set(HttpHeaderNames.SERVER, SERVER); // a backend's own passes, as in httpd
+        }
         boolean success = response.status().code() < 400;
         HeaderRules.apply(extraHeaders, response.headers(), true);
         HeaderRules.apply(headerRules, response.headers(), success);

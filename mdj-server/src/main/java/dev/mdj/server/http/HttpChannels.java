@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
@@ -31,6 +32,18 @@ public final class HttpChannels {
     public static final String KEEP_ALIVE_POLICY = "keep-alive-policy";
 
     private HttpChannels() {
+    }
+
+    /**
+     * Whether a request on {@code channel} is still being answered: an HTTP/1.1 response not
+     * complete yet, or an h2 stream open. Such a connection is quiet while a backend thinks.
+     */
+    public static boolean busy(Channel channel) {
+        Http2FrameCodec h2 = channel.pipeline().get(Http2FrameCodec.class);
+        if (h2 != null) {
+            return h2.connection().numActiveStreams() > 0;
+        }
+        return Transaction.current(channel).map(t -> !t.done()).orElse(false);
     }
 
     /** HTTP/1.1 on {@code pipeline}, answering as {@code connection}. */

@@ -60,6 +60,11 @@ public final class Transaction {
         bytes += count;
     }
 
+    /** Whether the response went out completely. */
+    boolean done() {
+        return endNanos != 0;
+    }
+
     void completed() {
         endNanos = System.nanoTime();
     }
