@@ -79,6 +79,9 @@ public final class HelloRouter extends SslClientHelloHandler<SslContext> {
 
     @Override
     protected void onLookupComplete(ChannelHandlerContext ctx, Future<SslContext> future) {
+        if (ctx.isRemoved()) {
+            return; // the client left while its certificate was being loaded
+        }
         if (!future.isSuccess()) {
             LOG.debug("{}: closing, no TLS for this connection: {}", ctx.channel().remoteAddress(),
                     future.cause().getMessage());
