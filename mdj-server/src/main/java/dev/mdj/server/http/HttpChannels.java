@@ -18,9 +18,13 @@ import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Sets up the HTTP handlers of a connection: HTTP/1.1, or h2 when ALPN chose it. */
 public final class HttpChannels {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpChannels.class);
 
     /** httpd's LimitRequestLine. */
     static final int MAX_REQUEST_LINE = 8190;
@@ -91,6 +95,13 @@ public final class HttpChannels {
                     case ApplicationProtocolNames.HTTP_1_1 -> http1(channel.pipeline(), connection.get());
                     default -> ctx.close();
                 }
+            }
+
+            /** Failed handshakes are the client's business (scanners, old clients): no warning each. */
+            @Override
+            protected void handshakeFailure(ChannelHandlerContext ctx, Throwable cause) {
+                LOG.debug("{}: TLS handshake failed: {}", ctx.channel().remoteAddress(), cause.toString());
+                ctx.close();
             }
         };
     }

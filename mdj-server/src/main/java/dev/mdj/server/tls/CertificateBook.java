@@ -8,6 +8,7 @@ import dev.mdj.server.site.Site;
 import dev.mdj.store.Aspect;
 import dev.mdj.store.Store;
 import dev.mdj.store.StoreGroup;
+import dev.mdj.store.StoreLock;
 import dev.mdj.store.pem.KeyPairs;
 import dev.mdj.store.pem.SelfSignedCertificates;
 import io.netty.handler.ssl.SslContext;
@@ -47,6 +48,9 @@ public final class CertificateBook {
     static final Duration FALLBACK_VALIDITY = Duration.ofDays(14);
     private static final List<String> ACME_TLS = List.of(ClientHello.ACME_TLS_1);
     private static final List<String> HTTP_PROTOCOLS = List.of("h2", "http/1.1");
+    private static final Duration FALLBACK_LOCK_WAIT = Duration.ofSeconds(5);
+    private static final int MISMATCH_READS = 20;
+    private static final Duration MISMATCH_PAUSE = Duration.ofMillis(25);
 
     private final Store store;
     private final TlsContextFactory factory;
@@ -106,7 +110,8 @@ public final class CertificateBook {
     private CompletableFuture<ServedCertificates> served(Site site) {
         if (site.managedDomain().isPresent()) {
             ManagedDomain md = site.managedDomain().get();
-            return sets.computeIfAbsent(md.name(), k -> CompletableFuture.supplyAsync(() -> load(md), loader));
+            return forgetIfFailed(md.name(),
+                    sets.computeIfAbsent(md.name(), k -> CompletableFuture.supplyAsync(() -> load(md), loader)));
         }
         if (!site.host().tls().certificateFiles().isEmpty()) {
             return sets.computeIfAbsent(site.host(), k -> CompletableFuture.supplyAsync(() -> new ServedCertificates(
@@ -117,6 +122,16 @@ public final class CertificateBook {
         // start; mdj serves a self-signed stand-in so the misconfiguration shows, not a crash.
         return sets.computeIfAbsent(FALLBACK_NAME, k -> CompletableFuture.supplyAsync(() -> new ServedCertificates(
                 List.of(selfSigned(new KeySpec.Rsa(KeySpec.Rsa.DEFAULT_BITS), List.of("localhost"))), true), loader));
+    }
+
+    /** A set that could not be loaded is not kept: the next handshake tries again. */
+    private CompletableFuture<ServedCertificates> forgetIfFailed(Object key, CompletableFuture<ServedCertificates> set) {
+        set.whenComplete((loaded, error) -> {
+            if (error != null) {
+                sets.remove(key, set);
+            }
+        });
+        return set;
     }
 
     private SslContext context(ServedCertificates set, ClientHello hello, Site site, List<String> protocols) {
@@ -132,8 +147,39 @@ public final class CertificateBook {
             return new ServedCertificates(CertificateFiles.read(md.get(MdSetting.CERTIFICATE_FILES),
                     md.get(MdSetting.KEY_FILES), Optional.empty()), false);
         }
-        List<CertifiedKey> live = liveKeys(md);
-        return live.isEmpty() ? new ServedCertificates(fallbackKeys(md), true) : new ServedCertificates(live, false);
+        List<CertifiedKey> live = matchingLiveKeys(md);
+        if (!live.isEmpty()) {
+            return new ServedCertificates(live, false);
+        }
+        // An activation renames the whole directory, which is missing between its two renames:
+        // look again under the store lock, which activations hold, before making a fallback.
+        try (StoreLock lock = store.lock(FALLBACK_LOCK_WAIT)) {
+            live = matchingLiveKeys(md);
+            return live.isEmpty() ? new ServedCertificates(fallbackKeys(md), true) : new ServedCertificates(live, false);
+        }
+    }
+
+    /**
+     * The live keys, read again while a key does not match its certificate: files being replaced
+     * one after the other (key, then chain) are seen half-way for a moment.
+     */
+    private List<CertifiedKey> matchingLiveKeys(ManagedDomain md) {
+        for (int read = 1; ; read++) {
+            List<CertifiedKey> keys = liveKeys(md);
+            if (keys.stream().allMatch(k -> KeyPairs.matches(k.key(), k.leaf()))) {
+                return keys;
+            }
+            if (read == MISMATCH_READS) {
+                throw new IllegalStateException("a private key in domains/" + md.name()
+                        + " does not match its certificate");
+            }
+            try {
+                Thread.sleep(MISMATCH_PAUSE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading " + md.name(), e);
+            }
+        }
     }
 
     /** mod_md serves each key spec that has both files in {@code domains/<md>/} and skips the others. */

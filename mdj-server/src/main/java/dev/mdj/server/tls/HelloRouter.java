@@ -77,8 +77,18 @@ public final class HelloRouter extends SslClientHelloHandler<SslContext> {
         return promise;
     }
 
+    /** A ClientHello that cannot be read (larger than 16 KiB, not TLS): closed without a word. */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("{}: closing, unreadable ClientHello: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+
     @Override
     protected void onLookupComplete(ChannelHandlerContext ctx, Future<SslContext> future) {
+        if (ctx.isRemoved()) {
+            return; // the client left while its certificate was being loaded
+        }
         if (!future.isSuccess()) {
             LOG.debug("{}: closing, no TLS for this connection: {}", ctx.channel().remoteAddress(),
                     future.cause().getMessage());
