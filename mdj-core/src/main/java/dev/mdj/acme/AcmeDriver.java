@@ -50,6 +50,8 @@ import org.shredzone.acme4j.Session;
 import org.shredzone.acme4j.Status;
 import org.shredzone.acme4j.challenge.Challenge;
 import org.shredzone.acme4j.challenge.TokenChallenge;
+import org.shredzone.acme4j.connector.Connection;
+import org.shredzone.acme4j.toolbox.JSONBuilder;
 import org.shredzone.acme4j.exception.AcmeException;
 import org.shredzone.acme4j.exception.AcmeLazyLoadingException;
 import org.shredzone.acme4j.exception.AcmeProtocolException;
@@ -405,17 +407,12 @@ public final class AcmeDriver implements Driver {
                 return false;
             }
             Account account = candidate.getAccount();
-            try {
-                account.fetch();
-            } catch (AcmeServerException e) {
-                DriveException d = Problems.fromProblem(e.getProblem(), null, e);
-                if (d.status() == StatusCodes.EACCES || d.status() == StatusCodes.ENOENT
-                        || d.status() == StatusCodes.EINVAL) {
-                    LOG.info("{}/{}: the CA does not accept account {}: {}", group.directory(), id, a.url(), d.detail());
-                    store.save(group, id, Aspect.ACCOUNT_JSON, a.withStatus(null).toJson());
-                    return false;
-                }
-                throw e;
+            Optional<DriveException> refused = validate(candidate);
+            if (refused.isPresent()) {
+                LOG.info("{}/{}: the CA does not accept account {}: {}", group.directory(), id, a.url(),
+                        refused.get().detail());
+                store.save(group, id, Aspect.ACCOUNT_JSON, a.withStatus(null).toJson());
+                return false;
             }
             if (account.getStatus() != Status.VALID) {
                 store.save(group, id, Aspect.ACCOUNT_JSON,
@@ -424,6 +421,49 @@ public final class AcmeDriver implements Driver {
             }
             login = candidate;
             return true;
+        }
+
+        /**
+         * mod_md's account validation: a POST-as-GET of the account. A CA answering with a plain
+         * "invalid" (EINVAL) may want a new agreement to its terms of service: with
+         * MDCertificateAgreement set, the agreement is sent and the account fetched once more.
+         *
+         * @return why the CA refuses the account (unknown, deactivated, unauthorized: mod_md's
+         *     ENOENT, EACCES, EINVAL), empty when it accepts it
+         * @throws AcmeException for any other failure, which fails the run
+         */
+        Optional<DriveException> validate(Login candidate) throws AcmeException {
+            try {
+                candidate.getAccount().fetch();
+                return Optional.empty();
+            } catch (AcmeServerException e) {
+                DriveException d = Problems.fromProblem(e.getProblem(), null, e);
+                if (d.status() == StatusCodes.EINVAL && md.settings().find(MdSetting.CA_AGREEMENT).isPresent()) {
+                    try {
+                        agreeToTermsOfService(candidate);
+                        candidate.getAccount().fetch();
+                        return Optional.empty();
+                    } catch (AcmeServerException again) {
+                        e = again;
+                        d = Problems.fromProblem(again.getProblem(), null, again);
+                    }
+                }
+                if (d.status() == StatusCodes.EACCES || d.status() == StatusCodes.ENOENT
+                        || d.status() == StatusCodes.EINVAL) {
+                    return Optional.of(d);
+                }
+                throw e;
+            }
+        }
+
+        /** Updates the account with {@code termsOfServiceAgreed: true} (RFC 8555 §7.3.3). */
+        void agreeToTermsOfService(Login candidate) throws AcmeException {
+            LOG.info("{}: account {} refused; agreeing to the CA's terms of service (MDCertificateAgreement)",
+                    name, candidate.getAccountLocation());
+            try (Connection connection = session.connect()) {
+                connection.sendSignedRequest(candidate.getAccountLocation(),
+                        new JSONBuilder().put("termsOfServiceAgreed", true), candidate);
+            }
         }
 
         void register(Metadata meta) throws DriveException, AcmeException {
