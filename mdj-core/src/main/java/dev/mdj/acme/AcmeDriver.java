@@ -5,6 +5,7 @@ import dev.mdj.md.ExternalAccountBinding;
 import dev.mdj.md.KeySpec;
 import dev.mdj.md.ManagedDomain;
 import dev.mdj.md.MdSetting;
+import dev.mdj.renew.AriWindow;
 import dev.mdj.renew.DriveException;
 import dev.mdj.renew.DriveRun;
 import dev.mdj.renew.Driver;
@@ -49,8 +50,12 @@ import org.shredzone.acme4j.Session;
 import org.shredzone.acme4j.Status;
 import org.shredzone.acme4j.challenge.Challenge;
 import org.shredzone.acme4j.challenge.TokenChallenge;
+import org.shredzone.acme4j.connector.Connection;
+import org.shredzone.acme4j.toolbox.JSONBuilder;
 import org.shredzone.acme4j.exception.AcmeException;
 import org.shredzone.acme4j.exception.AcmeLazyLoadingException;
+import org.shredzone.acme4j.exception.AcmeProtocolException;
+import org.shredzone.acme4j.exception.AcmeRateLimitedException;
 import org.shredzone.acme4j.exception.AcmeServerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,6 +140,24 @@ public final class AcmeDriver implements Driver {
                 || new StoredAccounts(run.store()).find(caUrl, eab).isPresent();
         if (!haveAccount) {
             checkRegistrationPreconditions(run.md(), Optional.empty());
+        }
+    }
+
+    @Override
+    public Optional<AriWindow> renewalInfo(ManagedDomain md, X509Certificate certificate) throws DriveException {
+        List<URI> cas = md.get(MdSetting.CA_URLS);
+        if (cas.isEmpty()) {
+            return Optional.empty();
+        }
+        String activity = "Getting renewal information (ARI) from " + cas.getFirst();
+        try {
+            Session session = AcmeHttp.session(cas.getFirst().toString(), md.get(MdSetting.CA_CERTIFICATE_FILE),
+                    md.settings().find(MdSetting.HTTP_PROXY).orElse(null));
+            return RenewalInfoRequests.fetch(session, certificate);
+        } catch (AcmeException e) {
+            throw Problems.of(e, activity);
+        } catch (RuntimeException e) { // acme4j's protocol errors: no AKI in the certificate, a malformed answer
+            throw new DriveException(StatusCodes.EGENERAL, null, activity + ": " + e.getMessage(), null, null, e);
         }
     }
 
@@ -384,17 +407,12 @@ public final class AcmeDriver implements Driver {
                 return false;
             }
             Account account = candidate.getAccount();
-            try {
-                account.fetch();
-            } catch (AcmeServerException e) {
-                DriveException d = Problems.fromProblem(e.getProblem(), null, e);
-                if (d.status() == StatusCodes.EACCES || d.status() == StatusCodes.ENOENT
-                        || d.status() == StatusCodes.EINVAL) {
-                    LOG.info("{}/{}: the CA does not accept account {}: {}", group.directory(), id, a.url(), d.detail());
-                    store.save(group, id, Aspect.ACCOUNT_JSON, a.withStatus(null).toJson());
-                    return false;
-                }
-                throw e;
+            Optional<DriveException> refused = validate(candidate);
+            if (refused.isPresent()) {
+                LOG.info("{}/{}: the CA does not accept account {}: {}", group.directory(), id, a.url(),
+                        refused.get().detail());
+                store.save(group, id, Aspect.ACCOUNT_JSON, a.withStatus(null).toJson());
+                return false;
             }
             if (account.getStatus() != Status.VALID) {
                 store.save(group, id, Aspect.ACCOUNT_JSON,
@@ -403,6 +421,49 @@ public final class AcmeDriver implements Driver {
             }
             login = candidate;
             return true;
+        }
+
+        /**
+         * mod_md's account validation: a POST-as-GET of the account. A CA answering with a plain
+         * "invalid" (EINVAL) may want a new agreement to its terms of service: with
+         * MDCertificateAgreement set, the agreement is sent and the account fetched once more.
+         *
+         * @return why the CA refuses the account (unknown, deactivated, unauthorized: mod_md's
+         *     ENOENT, EACCES, EINVAL), empty when it accepts it
+         * @throws AcmeException for any other failure, which fails the run
+         */
+        Optional<DriveException> validate(Login candidate) throws AcmeException {
+            try {
+                candidate.getAccount().fetch();
+                return Optional.empty();
+            } catch (AcmeServerException e) {
+                DriveException d = Problems.fromProblem(e.getProblem(), null, e);
+                if (d.status() == StatusCodes.EINVAL && md.settings().find(MdSetting.CA_AGREEMENT).isPresent()) {
+                    try {
+                        agreeToTermsOfService(candidate);
+                        candidate.getAccount().fetch();
+                        return Optional.empty();
+                    } catch (AcmeServerException again) {
+                        e = again;
+                        d = Problems.fromProblem(again.getProblem(), null, again);
+                    }
+                }
+                if (d.status() == StatusCodes.EACCES || d.status() == StatusCodes.ENOENT
+                        || d.status() == StatusCodes.EINVAL) {
+                    return Optional.of(d);
+                }
+                throw e;
+            }
+        }
+
+        /** Updates the account with {@code termsOfServiceAgreed: true} (RFC 8555 §7.3.3). */
+        void agreeToTermsOfService(Login candidate) throws AcmeException {
+            LOG.info("{}: account {} refused; agreeing to the CA's terms of service (MDCertificateAgreement)",
+                    name, candidate.getAccountLocation());
+            try (Connection connection = session.connect()) {
+                connection.sendSignedRequest(candidate.getAccountLocation(),
+                        new JSONBuilder().put("termsOfServiceAgreed", true), candidate);
+            }
         }
 
         void register(Metadata meta) throws DriveException, AcmeException {
@@ -511,23 +572,69 @@ public final class AcmeDriver implements Driver {
                 caProfile = meta.getProfiles().stream().filter(p -> p.equalsIgnoreCase(profile)).findFirst().orElse(null);
             }
             String keySpecName = md.settings().isGiven(MdSetting.PRIVATE_KEYS) ? spec.format() : "default";
-            progress("Creating new order, key-spec=" + keySpecName + ", profile="
-                    + (profile == null ? "none" : profile) + ", replacing-cert=none");
+            String creating = "Creating new order, key-spec=" + keySpecName + ", profile="
+                    + (profile == null ? "none" : profile) + ", replacing-cert=";
+            Optional<String> replaces = replacedCertId(spec);
+            progress(creating + replaces.orElse("none"));
             if (profile != null && caProfile == null && md.get(MdSetting.PROFILE_MANDATORY)) {
                 throw new DriveException(StatusCodes.EINVAL, null, "Creating new order, key-spec=" + keySpecName
                         + ", profile=" + profile + ": the CA does not offer the profile '" + profile
                         + "' and MDProfileMandatory is on", null, null, null);
             }
-            OrderBuilder ob = login.newOrder().domains(Identifiers.of(md.domains()));
-            if (caProfile != null) {
-                ob.profile(caProfile);
+            Order order;
+            try {
+                order = newOrder(caProfile, replaces);
+            } catch (AcmeServerException e) {
+                if (replaces.isEmpty() || e instanceof AcmeRateLimitedException) {
+                    throw e;
+                }
+                // RFC 9773: the CA may refuse `replaces` (already replaced, unknown certificate);
+                // the new certificate matters more than the hint.
+                LOG.info("{}: the CA refused the order replacing {} ({}); ordering without replaces",
+                        name, replaces.get(), e.getMessage());
+                progress(creating + "none");
+                order = newOrder(caProfile, Optional.empty());
             }
-            Order order = ob.create();
             OrderJson json = OrderJson.of(order.getLocation().toString(), statusName(order.getStatus()),
                     order.getAuthorizations().stream().map(a -> a.getLocation().toString()).toList(), List.of(),
                     order.getFinalizeLocation().toString(), null);
             saveOrder(json);
             return new OrderAndJson(order, json, false);
+        }
+
+        Order newOrder(String caProfile, Optional<String> replaces) throws AcmeException {
+            OrderBuilder ob = login.newOrder().domains(Identifiers.of(md.domains()));
+            if (caProfile != null) {
+                ob.profile(caProfile);
+            }
+            replaces.ifPresent(ob::replaces);
+            return ob.create();
+        }
+
+        /**
+         * The ARI cert-id of the live certificate of {@code spec}, to send as {@code replaces}: as
+         * mod_md (2.6.8), only with MDRenewViaARI on, a CA offering renewal information and an
+         * existing account ({@code ca.account} set, not one registered in this renewal).
+         */
+        Optional<String> replacedCertId(KeySpec spec) throws AcmeException {
+            if (accountId == null || !md.get(MdSetting.RENEW_VIA_ARI)
+                    || RenewalInfoRequests.endpoint(session).isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<X509Certificate> live;
+            try {
+                live = store.load(StoreGroup.DOMAINS, name, Aspect.certificateChain(spec))
+                        .filter(chain -> !chain.isEmpty()).map(List::getFirst);
+            } catch (RuntimeException e) {
+                LOG.debug("{}: live certificate unreadable: {}", name, e.getMessage());
+                return Optional.empty();
+            }
+            try {
+                return live.map(RenewalInfoRequests::certId);
+            } catch (AcmeProtocolException e) {
+                LOG.debug("{}: the live certificate has no ARI cert-id: {}", name, e.getMessage());
+                return Optional.empty();
+            }
         }
 
         void saveOrder(OrderJson json) {

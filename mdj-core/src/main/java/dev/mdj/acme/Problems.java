@@ -9,7 +9,9 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import javax.net.ssl.SSLException;
 import org.shredzone.acme4j.Problem;
@@ -17,6 +19,7 @@ import org.shredzone.acme4j.exception.AcmeException;
 import org.shredzone.acme4j.exception.AcmeNetworkException;
 import org.shredzone.acme4j.exception.AcmeRateLimitedException;
 import org.shredzone.acme4j.exception.AcmeServerException;
+import org.shredzone.acme4j.exception.AcmeUserActionRequiredException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,6 +59,11 @@ final class Problems {
 
     /** The exception for a failure while {@code activity} was going on. */
     static DriveException of(AcmeException e, String activity) {
+        if (e instanceof AcmeUserActionRequiredException action) {
+            DriveException d = fromProblem(action.getProblem(), null, e);
+            return new DriveException(d.status(), d.problem().orElse(null), userActionDetail(action, d.detail()),
+                    d.subproblems().orElse(null), null, e);
+        }
         if (e instanceof AcmeServerException server) {
             Problem p = server.getProblem();
             java.time.Instant retryAfter = e instanceof AcmeRateLimitedException rl ? rl.getRetryAfter().orElse(null) : null;
@@ -73,6 +81,24 @@ final class Problems {
             status = httpStatus(parseInt(msg.substring(5).trim()));
         }
         return new DriveException(status, null, activity + ": " + msg, null, null, e);
+    }
+
+    /**
+     * The CA's detail and what the admin must do: a CA that changed its terms of service answers
+     * userActionRequired with a link to them (Link rel="terms-of-service") and a page to visit
+     * (the problem's {@code instance}). mod_md treats it as permanent; mdj retries daily.
+     */
+    static String userActionDetail(AcmeUserActionRequiredException action, String detail) {
+        StringBuilder text = new StringBuilder(detail);
+        Optional<URI> tos = action.getTermsOfServiceUri();
+        tos.ifPresent(uri -> text.append(" The CA requires you to agree to its terms of service at <").append(uri)
+                .append(">. Please read the document that you find at that URL."));
+        Optional<URI> instance = action.getProblem().getInstance();
+        instance.ifPresent(uri -> text.append(" To go on, visit <").append(uri).append(">."));
+        if (tos.isEmpty() && instance.isEmpty()) {
+            text.append(" The CA requires an action of yours; it gave no link to say which.");
+        }
+        return text.toString();
     }
 
     static DriveException fromProblem(Problem p, java.time.Instant retryAfter, Throwable cause) {

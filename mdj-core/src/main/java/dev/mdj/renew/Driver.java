@@ -1,5 +1,10 @@
 package dev.mdj.renew;
 
+import dev.mdj.md.ManagedDomain;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Optional;
+
 /**
  * Gets new credentials for one managed domain into the store's {@code staging/<md>} (mod_md's
  * {@code md_proto_driver_t}). The ACME driver is the one implementation in production; registry
@@ -27,5 +32,16 @@ public interface Driver {
      * @return when the new set may be used (the latest notBefore of the new certificates)
      * @throws DriveException when the attempt failed; the watchdog retries with back-off
      */
-    java.time.Instant drive(DriveRun run) throws DriveException;
+    Instant drive(DriveRun run) throws DriveException;
+
+    /**
+     * Asks the first CA of the managed domain (MDCertificateAuthority) for its renewal window of
+     * {@code certificate} (ACME Renewal Information, RFC 9773), unauthenticated, as mod_md does.
+     * Called only with MDRenewViaARI on.
+     *
+     * @return the CA's window; empty when the CA offers no renewal information (its directory has
+     *     no {@code renewalInfo}), so the renew window alone decides
+     * @throws DriveException when the CA could not be asked or answered with an error
+     */
+    Optional<AriWindow> renewalInfo(ManagedDomain md, X509Certificate certificate) throws DriveException;
 }

@@ -58,6 +58,7 @@ public final class Watchdog {
     private final RandomGenerator random;
     private final ActivationListener listener;
     private final Settings global;
+    private final RenewalInfoCache renewalInfo;
     private volatile boolean stopped;
     /** One entry per configured MD, fixed at construction. */
     private final Map<String, MdSchedule> schedules = new LinkedHashMap<>();
@@ -89,6 +90,7 @@ public final class Watchdog {
         this.random = Objects.requireNonNull(b.random, "random");
         this.listener = b.listener != null ? b.listener : md -> { };
         this.global = registry.configuration().server().global();
+        this.renewalInfo = new RenewalInfoCache(driver, random);
         for (ManagedDomain md : registry.configuration().managedDomains()) {
             MdSchedule schedule = new MdSchedule(md);
             schedule.caIndex = stagedCaIndex(md);
@@ -169,10 +171,14 @@ public final class Watchdog {
         submit(schedule, true, Runnable::run);
     }
 
-    /** @return whether the MD's staging was removed because its last runs failed */
+    /**
+     * @return whether the MD's staging was removed because its last runs failed; a finished set
+     *     whose notification or activation failed is kept (mod_md would have activated it at the
+     *     restart, before its watchdog starts)
+     */
     private boolean freshStartAfterErrors(ManagedDomain md) {
         Job job = Job.load(store, clock, md.name());
-        if (job.errors() == 0) {
+        if (job.errors() == 0 || job.finished() && stagedSetComplete(md, job)) {
             return false;
         }
         LOG.info("{}: the last runs failed; starting afresh (staging and challenges removed)", md.name());
@@ -254,7 +260,11 @@ public final class Watchdog {
         Job staged = Job.load(store, clock, md.name());
         if (staged.finished()) {
             if (stagedSetComplete(md, staged)) {
-                ready(md, staged, schedule, staged.json().validFrom().orElseThrow());
+                if (!force && backingOff(staged, now)) {
+                    scheduleCheck(schedule, staged.nextRun().get()); // notifying or activating failed before
+                } else {
+                    ready(md, staged, schedule, staged.json().validFrom().orElseThrow());
+                }
                 return;
             }
             // mod_md #420: a finished job whose files are not all there is a leftover, not a renewal.
@@ -263,12 +273,11 @@ public final class Watchdog {
         Job job = staged.finished() ? Job.load(store, clock, md.name()) : staged;
         MdAssessment assessment = registry.assess(md);
         warnIfExpiring(md, assessment, now);
-        if (!force && job.errors() > 0 && job.nextRun().filter(now::isBefore).isPresent()) {
+        if (!force && backingOff(job, now)) {
             scheduleCheck(schedule, job.nextRun().get()); // backing off after errors
             return;
         }
-        RenewDecision decision = RenewPolicy.decide(md, registry.isUsed(md), assessment, false,
-                Optional.empty(), now);
+        RenewDecision decision = decide(md, assessment, now);
         if (force || decision.isDue(now)) {
             Optional<Instant> readyAt = renew(md, job, schedule);
             readyAt.ifPresent(at -> ready(md, job, schedule, at));
@@ -276,6 +285,36 @@ public final class Watchdog {
         }
         Instant next = CheckInterval.nextCheck(now, global.get(GlobalSetting.CHECK_INTERVAL), random);
         scheduleCheck(schedule, decision.at().filter(next::isAfter).orElse(next));
+    }
+
+    /**
+     * The renewal decision; the CA's renewal information (ARI) is asked for only when it can
+     * matter: the certificates are fine and their renew window has not opened yet.
+     */
+    private RenewDecision decide(ManagedDomain md, MdAssessment assessment, Instant now) {
+        boolean used = registry.isUsed(md);
+        RenewDecision decision = RenewPolicy.decide(md, used, assessment, false, Optional.empty(), now);
+        if (decision.reason() != RenewDecision.Reason.WINDOW_PENDING) {
+            return decision;
+        }
+        decision = RenewPolicy.decide(md, used, assessment, false,
+                renewalInfo.pick(md, assessment.certificates(), now), now);
+        if (decision.reason() == RenewDecision.Reason.ARI && decision.isDue(now)) {
+            LOG.info("{}: renewal triggered by the CA via ARI{}", md.name(), renewalInfo.windows(md.name()).stream()
+                    .flatMap(w -> w.explanation().stream()).findFirst().map(url -> ", explanation at " + url)
+                    .orElse(""));
+        }
+        return decision;
+    }
+
+    /** The CA's renewal windows (ARI) last fetched for the live certificates of {@code md}. */
+    public List<AriWindow> renewalInfo(String md) {
+        return renewalInfo.windows(md);
+    }
+
+    /** Whether the job failed and its next attempt is later than {@code now}. */
+    private static boolean backingOff(Job job, Instant now) {
+        return job.errors() > 0 && job.nextRun().filter(now::isBefore).isPresent();
     }
 
     /** A finished job with its time and every staged key and certificate in place. */
@@ -405,6 +444,21 @@ public final class Watchdog {
     }
 
     /**
+     * Making the staged set live failed. Recorded as a failed run (job.json, {@code errored},
+     * back-off). A set the store could not move stays staged and is activated at the next try; a
+     * set that failed its checks was purged (mod_md since 2.4.28), so the next run renews afresh.
+     */
+    private void activationFailed(ManagedDomain md, Job job, MdSchedule schedule, StoreException e) {
+        boolean kept = store.exists(StoreGroup.STAGING, md.name(), Aspect.MD_JSON);
+        if (!kept) {
+            job.update(job.json().withFinished(false).withNotified(false).withNotifiedRenewed(false));
+        }
+        failed(md, job, schedule, new DriveException(StatusCodes.EGENERAL, null,
+                "activating the staged certificates failed: " + e.getMessage()
+                        + (kept ? "; they stay staged for the next try" : ""), null, null, e));
+    }
+
+    /**
      * A complete staged set: after MDActivationDelay, tell MDNotifyCmd/`renewed` (retried with
      * back-off until it succeeds, as mod_md), then make it live and say `installed`.
      */
@@ -435,8 +489,7 @@ public final class Watchdog {
                 return;
             }
         } catch (StoreException e) {
-            LOG.error("{}: {}", md.name(), e.getMessage());
-            scheduleCheck(schedule, clock.instant().plus(global.get(GlobalSetting.RETRY_DELAY)));
+            activationFailed(md, job, schedule, e);
             return;
         }
         JobJson live = store.load(StoreGroup.DOMAINS, md.name(), Aspect.JOB_JSON).map(JobJson::parse)

@@ -144,7 +144,7 @@ public final class FileStore implements Store {
         try {
             return Optional.of(codec.decode(group, aspect, bytes));
         } catch (RuntimeException e) {
-            throw new StoreException(paths.describe(file) + ": " + e.getMessage(), e);
+            throw new StoreException(file, paths.describe(file), e.getMessage(), e);
         }
     }
 

@@ -139,11 +139,9 @@ public final class StoreVerifier {
         try {
             return store.load(group, name, aspect).map(convert);
         } catch (StoreException e) {
-            // The message starts with the file's path, which the finding shows already.
-            String prefix = relative(store.pathOf(group, name, aspect)) + ": ";
-            String message = e.getMessage().startsWith(prefix)
-                    ? e.getMessage().substring(prefix.length()) : e.getMessage();
-            findings.add(new Finding(Severity.ERROR, relative(store.pathOf(group, name, aspect)), message));
+            Path file = store.pathOf(group, name, aspect);
+            // The finding shows the file already: say only what is wrong with it.
+            error(group, name, aspect, e.file().filter(file::equals).isPresent() ? e.reason() : e.getMessage());
         } catch (RuntimeException e) {
             error(group, name, aspect, e.getMessage());
         }

@@ -3,6 +3,10 @@ package dev.mdj.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.mdj.acme.AcmeDriver;
 import dev.mdj.md.ExternalAccountBinding;
 import dev.mdj.md.KeySpec;
@@ -14,6 +18,7 @@ import dev.mdj.renew.DriveException;
 import dev.mdj.renew.DriveRun;
 import dev.mdj.store.Aspect;
 import dev.mdj.store.FileStore;
+import dev.mdj.store.StagingActivation;
 import dev.mdj.store.StoreGroup;
 import dev.mdj.store.StoredAccounts;
 import dev.mdj.store.json.AccountJson;
@@ -24,11 +29,19 @@ import dev.mdj.testing.Http01ResponderServer;
 import dev.mdj.testing.TlsAlpn01ResponderServer;
 import dev.mdj.testing.PebbleExtension;
 import dev.mdj.testing.PebbleServer;
+import dev.mdj.testing.Pem;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -36,10 +49,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
+import org.shredzone.acme4j.Session;
+import org.shredzone.acme4j.connector.NetworkSettings;
+import org.shredzone.acme4j.provider.GenericAcmeProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ACME driver against a real Pebble: http-01 answered by {@link Http01ResponderServer} from
@@ -160,7 +178,60 @@ class AcmeDriverIT {
             assertThat(MdJson.parse(store.load(StoreGroup.STAGING, md2.name(), Aspect.MD_JSON).orElseThrow()).caAccount())
                     .contains(id);
             assertThat(store.names(StoreGroup.ACCOUNTS)).containsExactly(id);
+
+            // Pebble 2.4 has no renewalInfo: ARI falls back quietly, and renewing md2's live
+            // certificate orders without `replaces`
+            new StagingActivation(store).activate(md2.name());
+            X509Certificate live = store.load(StoreGroup.DOMAINS, md2.name(),
+                    Aspect.certificateChain(new KeySpec.Rsa(2048))).orElseThrow().getFirst();
+            assertThat(new AcmeDriver(1).renewalInfo(md2, live)).isEmpty();
+            progress.clear();
+            new AcmeDriver(1).drive(run(md2, store));
+            assertThat(progress).contains("Creating new order, key-spec=default, profile=none, replacing-cert=none");
+            X509Certificate renewed = store.load(StoreGroup.STAGING, md2.name(),
+                    Aspect.certificateChain(new KeySpec.Rsa(2048))).orElseThrow().getFirst();
+            assertThat(renewed.getSerialNumber()).isNotEqualTo(live.getSerialNumber());
         }
+    }
+
+    @Test
+    void anAccountTheCaDeactivatedIsMarkedAndANewOneRegistered() throws Exception {
+        FileStore store = FileStore.open(dir.resolve("md"));
+        try (Http01ResponderServer http = Http01ResponderServer.start(store, pebble.httpPort())) {
+            ManagedDomain md = md(settings(pebble), "deact.example.org");
+            new AcmeDriver(1).drive(run(md, store));
+            AccountJson old = AccountJson.parse(store.load(StoreGroup.STAGING, md.name(), Aspect.ACCOUNT_JSON).orElseThrow());
+            PrivateKey oldKey = store.load(StoreGroup.STAGING, md.name(), Aspect.ACCOUNT_KEY).orElseThrow();
+            String id = new StoredAccounts(store).add(old.withoutRegistration(), oldKey);
+            store.purge(StoreGroup.STAGING, md.name());
+            deactivate(pebble, old.url(), oldKey);
+
+            progress.clear();
+            new AcmeDriver(1).drive(run(md, store));
+
+            assertThat(progress).contains("Creating new ACME account for deact.example.org");
+            assertThat(AccountJson.parse(store.load(StoreGroup.ACCOUNTS, id, Aspect.ACCOUNT_JSON).orElseThrow()).status())
+                    .as("marked non-valid, as mod_md does").isEmpty();
+            AccountJson fresh = AccountJson.parse(store.load(StoreGroup.STAGING, md.name(), Aspect.ACCOUNT_JSON).orElseThrow());
+            assertThat(fresh.url()).isNotEqualTo(old.url());
+            assertIssuedByPebble(pebble, store.load(StoreGroup.STAGING, md.name(),
+                    Aspect.certificateChain(new KeySpec.Rsa(2048))).orElseThrow(), "deact.example.org");
+        }
+    }
+
+    /** Deactivates an account at {@code ca} with acme4j itself, as the CA's admin or a user could. */
+    static void deactivate(PebbleServer ca, String accountUrl, PrivateKey key) throws Exception {
+        SSLContext trust = PebbleServer.sslContextTrusting(Pem.readCertificates(ca.listenerCaFile()).getFirst());
+        Session session = new Session(URI.create(ca.directoryUrl()), new GenericAcmeProvider() {
+            @Override
+            public HttpClient createHttpClient(NetworkSettings settings) {
+                return HttpClient.newBuilder().sslContext(trust).build();
+            }
+        });
+        RSAPrivateCrtKey rsa = (RSAPrivateCrtKey) key;
+        PublicKey pub = KeyFactory.getInstance("RSA").generatePublic(
+                new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
+        session.login(URI.create(accountUrl).toURL(), new KeyPair(pub, key)).getAccount().deactivate();
     }
 
     @Test
@@ -387,7 +458,21 @@ class AcmeDriverIT {
             FileStore store = FileStore.open(dir.resolve("md"));
             try (Http01ResponderServer http = Http01ResponderServer.start(store, noisy.httpPort())) {
                 ManagedDomain md = md(settings(noisy), "nonce.example.org", "www.nonce.example.org");
-                new AcmeDriver(1).drive(run(md, store));
+                Logger connection = (Logger) LoggerFactory.getLogger("org.shredzone.acme4j.connector.DefaultConnection");
+                ListAppender<ILoggingEvent> log = new ListAppender<>();
+                log.start();
+                Level level = connection.getLevel();
+                connection.setLevel(Level.INFO);
+                connection.addAppender(log);
+                try {
+                    new AcmeDriver(1).drive(run(md, store));
+                } finally {
+                    connection.detachAppender(log);
+                    connection.setLevel(level);
+                }
+                assertThat(log.list).as("acme4j's retries of rejected nonces")
+                        .filteredOn(e -> e.getFormattedMessage().startsWith("Bad Replay Nonce, trying again"))
+                        .hasSizeGreaterThanOrEqualTo(3);
                 assertIssuedByPebble(noisy, store.load(StoreGroup.STAGING, md.name(),
                         Aspect.certificateChain(new KeySpec.Rsa(2048))).orElseThrow(),
                         "nonce.example.org", "www.nonce.example.org");

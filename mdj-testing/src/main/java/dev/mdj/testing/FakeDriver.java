@@ -1,7 +1,9 @@
 package dev.mdj.testing;
 
 import dev.mdj.md.KeySpec;
+import dev.mdj.md.ManagedDomain;
 import dev.mdj.md.MdSetting;
+import dev.mdj.renew.AriWindow;
 import dev.mdj.renew.DriveException;
 import dev.mdj.renew.DriveRun;
 import dev.mdj.renew.Driver;
@@ -19,7 +21,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -39,6 +43,10 @@ public final class FakeDriver implements Driver {
     private final List<DriveRun> runs = Collections.synchronizedList(new ArrayList<>());
     private final List<String> preflights = Collections.synchronizedList(new ArrayList<>());
     private volatile Duration lifetime = Duration.ofDays(90);
+    /** What the fake CA answers to ARI requests: empty = no renewalInfo in its directory. */
+    private volatile Optional<AriWindow> renewalInfo = Optional.empty();
+    private volatile DriveException renewalInfoFailure;
+    private final AtomicInteger renewalInfoRequests = new AtomicInteger();
 
     /** The next runs fail with these, in order; after them runs succeed again. */
     public FakeDriver failWith(DriveException... failures) {
@@ -49,6 +57,24 @@ public final class FakeDriver implements Driver {
     public FakeDriver lifetime(Duration value) {
         this.lifetime = value;
         return this;
+    }
+
+    /** From now on the fake CA offers ARI and suggests {@code window} for every certificate. */
+    public FakeDriver renewalInfo(AriWindow window) {
+        this.renewalInfo = Optional.of(window);
+        this.renewalInfoFailure = null;
+        return this;
+    }
+
+    /** From now on ARI requests fail with {@code failure}. */
+    public FakeDriver renewalInfoFailsWith(DriveException failure) {
+        this.renewalInfoFailure = failure;
+        return this;
+    }
+
+    /** How many ARI requests were made (one per certificate and fetch). */
+    public int renewalInfoRequests() {
+        return renewalInfoRequests.get();
     }
 
     /** Every run so far, oldest first. */
@@ -90,6 +116,16 @@ public final class FakeDriver implements Driver {
         run.store().save(StoreGroup.STAGING, md, Aspect.MD_JSON, MdJson.of(run.md(), List.of())
                 .withState(MdState.COMPLETE, null).withCaUrl(ca).toJson());
         return now;
+    }
+
+    @Override
+    public Optional<AriWindow> renewalInfo(ManagedDomain md, X509Certificate certificate) throws DriveException {
+        renewalInfoRequests.incrementAndGet();
+        DriveException failure = renewalInfoFailure;
+        if (failure != null) {
+            throw failure;
+        }
+        return renewalInfo;
     }
 
     /** A self-signed certificate for {@code names}, valid from {@code from} for {@code lifetime}. */

@@ -25,6 +25,8 @@ public final class MemoryStore implements Store {
     /** Guarded by {@code this}: group → name → file name → value. */
     private final Map<StoreGroup, TreeMap<String, TreeMap<String, Object>>> groups = new TreeMap<>();
     private final ReentrantLock storeLock = new ReentrantLock();
+    /** Guarded by {@code this}: how many of the next moves fail, as a full disk would make them. */
+    private int failingMoves;
 
     private TreeMap<String, Object> entry(StoreGroup group, String name, boolean create) {
         Store.checkName(name);
@@ -91,8 +93,18 @@ public final class MemoryStore implements Store {
         return files == null ? List.of() : List.copyOf(new TreeSet<>(files.keySet()));
     }
 
+    /** The next {@code count} moves throw a {@link StoreException} and change nothing. */
+    public synchronized MemoryStore failMoves(int count) {
+        failingMoves = count;
+        return this;
+    }
+
     @Override
     public synchronized void move(StoreGroup from, StoreGroup to, String name, boolean archive) {
+        if (failingMoves > 0) {
+            failingMoves--;
+            throw new StoreException("cannot move " + from.directory() + "/" + name + ": No space left on device");
+        }
         TreeMap<String, Object> source = entry(from, name, false);
         if (source == null) {
             throw new StoreException("cannot move " + from.directory() + "/" + name + ": it does not exist");

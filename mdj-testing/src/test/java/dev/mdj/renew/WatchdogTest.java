@@ -268,4 +268,112 @@ class WatchdogTest {
         scheduler.advance(Duration.ofDays(2));
         assertThat(activated).containsExactly("example.org");
     }
+
+    private static AriWindow ariWindow(Duration startAfterT0, Duration length, Instant recheckAfter) {
+        Instant start = T0.plus(startAfterT0);
+        return new AriWindow(start, start.plus(length), Optional.empty(), Optional.ofNullable(recheckAfter));
+    }
+
+    @Test
+    void theCasRenewalWindowMovesTheRenewalEarlier() throws IOException {
+        Watchdog watchdog = watchdog("MDomain example.org\n");
+        watchdog.start();
+        scheduler.runDue();
+        driver.renewalInfo(ariWindow(Duration.ofDays(10), Duration.ofDays(2), null));
+
+        // the renew window (33% of 90 days) opens at day 60; the CA suggests day 10 (no jitter: its start)
+        scheduler.advance(Duration.ofDays(9).plusHours(12));
+        assertThat(driver.runs()).hasSize(1);
+        assertThat(scheduler.pending()).as("less than a day away: the check is at the CA's time")
+                .containsExactly(T0.plus(Duration.ofDays(10)));
+        assertThat(watchdog.renewalInfo("example.org")).extracting(AriWindow::start)
+                .containsExactly(T0.plus(Duration.ofDays(10)));
+        scheduler.advance(Duration.ofHours(12));
+        assertThat(driver.runs()).hasSize(2);
+        assertThat(activated).containsExactly("example.org", "example.org");
+    }
+
+    @Test
+    void theCaIsNotAskedAgainBeforeItsRetryAfter() throws IOException {
+        Watchdog watchdog = watchdog("MDomain example.org\n");
+        watchdog.start();
+        scheduler.runDue();
+        driver.renewalInfo(ariWindow(Duration.ofDays(50), Duration.ofDays(2), T0.plus(Duration.ofDays(3))));
+
+        scheduler.advance(Duration.ofDays(2).plusHours(23)); // checks every 12 h: 5 of them
+        assertThat(driver.renewalInfoRequests()).as("the first check asks; Retry-After holds the others back")
+                .isEqualTo(1);
+        scheduler.advance(Duration.ofHours(1));
+        assertThat(driver.renewalInfoRequests()).isEqualTo(2);
+        assertThat(driver.runs()).hasSize(1);
+    }
+
+    @Test
+    void withoutRetryAfterEveryCheckAsksAndWithoutAriTheRenewWindowDecides() throws IOException {
+        Watchdog watchdog = watchdog("MDomain example.org\n");
+        watchdog.start();
+        scheduler.runDue();
+
+        scheduler.advance(Duration.ofDays(2));
+        assertThat(driver.renewalInfoRequests()).as("one per check, every 12 h").isEqualTo(4);
+        assertThat(watchdog.renewalInfo("example.org")).as("the CA has no renewalInfo").isEmpty();
+        scheduler.advance(Duration.ofDays(57).plusHours(23));
+        assertThat(driver.runs()).hasSize(1);
+        scheduler.advance(Duration.ofHours(13));
+        assertThat(driver.runs()).hasSize(2);
+    }
+
+    @Test
+    void ariErrorsAreIgnoredAndMdRenewViaAriOffAsksNothing() throws IOException {
+        driver.renewalInfoFailsWith(new DriveException(StatusCodes.ECONNREFUSED, "Connection refused"));
+        Watchdog watchdog = watchdog("MDomain example.org\n");
+        watchdog.start();
+        scheduler.advance(Duration.ofDays(1));
+        assertThat(driver.renewalInfoRequests()).isPositive();
+        assertThat(logTypes(StoreGroup.DOMAINS)).doesNotContain("renewal-error", "message-errored");
+
+        FakeDriver other = new FakeDriver();
+        other.renewalInfo(ariWindow(Duration.ofHours(1), Duration.ofHours(1), null));
+        MemoryStore otherStore = new MemoryStore();
+        Path file = Files.writeString(dir.resolve("off.conf"), "MDRenewViaARI off\nMDomain example.org\n"
+                + "<VirtualHost *:443>\n ServerName example.org\n SSLEngine on\n</VirtualHost>\nListen 80\nListen 443\n");
+        Registry registry = new Registry(otherStore, ConfigReader.read(file, ParseOptions.defaults().withServerRoot(dir)));
+        registry.sync();
+        Watchdog.builder().registry(registry).store(otherStore).driver(other)
+                .events(new EventNotifier(Optional.empty(), Optional.empty(),
+                        new CommandRunner(dir, CommandRunner.DEFAULT_TIMEOUT), clock))
+                .scheduler(scheduler).workers(Runnable::run).clock(clock).random(NO_JITTER).build().start();
+        scheduler.advance(Duration.ofDays(2));
+        assertThat(other.runs()).as("the CA's window (in an hour) does not count").hasSize(1);
+        assertThat(other.renewalInfoRequests()).isZero();
+    }
+
+    @Test
+    void aFailedActivationIsAnErrorWithBackOffAndKeepsTheStagedSet() throws IOException {
+        store.failMoves(1);
+        Watchdog watchdog = watchdog("MDomain example.org\n");
+        watchdog.start();
+        scheduler.runDue();
+
+        assertThat(activated).isEmpty();
+        JobJson job = store.load(StoreGroup.STAGING, "example.org", Aspect.JOB_JSON).map(JobJson::parse).orElseThrow();
+        assertThat(job.errors()).isEqualTo(1);
+        assertThat(job.last().orElseThrow().status()).isEqualTo(StatusCodes.EGENERAL);
+        assertThat(job.last().orElseThrow().detail().orElseThrow()).contains("activating the staged certificates failed",
+                "No space left on device", "stay staged");
+        assertThat(logTypes(StoreGroup.STAGING)).endsWith("renewal-error", "message-errored");
+        assertThat(store.exists(StoreGroup.STAGING, "example.org", Aspect.certificateChain(KeySpecs.DEFAULT.specs().get(0))))
+                .isTrue();
+        assertThat(scheduler.pending()).as("MDRetryDelay 30 s").containsExactly(T0.plusSeconds(30));
+
+        watchdog.stop();
+        watchdog("MDomain example.org\n").start(); // a restart keeps the finished set
+        scheduler.runDue();
+        assertThat(activated).as("not before the back-off is over").isEmpty();
+        scheduler.advance(Duration.ofSeconds(30));
+        assertThat(activated).containsExactly("example.org");
+        assertThat(driver.runs()).as("activated, not renewed again").hasSize(1);
+        assertThat(store.names(StoreGroup.STAGING)).isEmpty();
+        assertThat(logTypes(StoreGroup.DOMAINS).stream().filter("message-renewed"::equals)).hasSize(1);
+    }
 }

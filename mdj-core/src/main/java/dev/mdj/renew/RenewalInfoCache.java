@@ -1,0 +1,91 @@
+package dev.mdj.renew;
+
+import dev.mdj.md.ManagedDomain;
+import dev.mdj.md.MdSetting;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The CA's renewal windows (ARI, RFC 9773) of each managed domain's live certificates, as the
+ * watchdog last fetched them through the {@link Driver}. A window is fetched again at a check
+ * only once the CA's Retry-After has passed (without one, at every check, as mod_md); while it is
+ * not, the kept window is used. A CA without renewal information, or an MD with MDRenewViaARI
+ * off, gets no pick: MDRenewWindow alone decides. Errors are logged and ignored, as mod_md does;
+ * a window fetched before is kept meanwhile.
+ *
+ * <p>The moment in a window ({@link RenewalTiming#ariPick}) is drawn once per suggested window,
+ * not at every check as mod_md does: a check scheduled for that moment then finds it due instead
+ * of drawing a new, possibly later, one. A window the CA moves gets a new draw.
+ */
+public final class RenewalInfoCache {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RenewalInfoCache.class);
+
+    private final Driver driver;
+    private final RandomGenerator random;
+    /** Per MD: its live certificates with their last fetched window and the moment drawn in it. */
+    private final Map<String, Map<X509Certificate, Fetched>> fetched = new ConcurrentHashMap<>();
+
+    private record Fetched(AriWindow window, Instant pick) {
+    }
+
+    public RenewalInfoCache(Driver driver, RandomGenerator random) {
+        this.driver = Objects.requireNonNull(driver, "driver");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    /**
+     * The earliest ARI pick over {@code certificates}, fetching windows whose Retry-After has
+     * passed. Only one check of an MD runs at a time (the watchdog's per-MD guard).
+     *
+     * @return empty when MDRenewViaARI is off, the CA offers no renewal information or none
+     *     could be fetched
+     */
+    public Optional<Instant> pick(ManagedDomain md, List<X509Certificate> certificates, Instant now) {
+        if (!md.get(MdSetting.RENEW_VIA_ARI) || certificates.isEmpty()) {
+            fetched.remove(md.name());
+            return Optional.empty();
+        }
+        Map<X509Certificate, Fetched> before = fetched.getOrDefault(md.name(), Map.of());
+        Map<X509Certificate, Fetched> current = new LinkedHashMap<>();
+        for (X509Certificate certificate : certificates) {
+            Fetched kept = before.get(certificate);
+            if (kept != null && kept.window().freshAt(now)) {
+                current.put(certificate, kept);
+                continue;
+            }
+            try {
+                Optional<AriWindow> window = driver.renewalInfo(md, certificate);
+                if (window.isEmpty()) {
+                    LOG.debug("{}: the CA offers no renewal information (ARI); MDRenewWindow decides", md.name());
+                    fetched.remove(md.name());
+                    return Optional.empty();
+                }
+                current.put(certificate, new Fetched(window.get(), kept != null && kept.window().sameWindow(window.get())
+                        ? kept.pick() : RenewalTiming.ariPick(window.get().start(), window.get().end(), random)));
+            } catch (DriveException e) {
+                LOG.warn("{}: cannot get the CA's renewal information (ARI), ignored: {}", md.name(), e.detail());
+                if (kept != null) {
+                    current.put(certificate, kept);
+                }
+            }
+        }
+        fetched.put(md.name(), Collections.unmodifiableMap(current));
+        return current.values().stream().map(Fetched::pick).min(Instant::compareTo);
+    }
+
+    /** The windows last fetched for the live certificates of {@code md}, in their order; for md-status. */
+    public List<AriWindow> windows(String md) {
+        return fetched.getOrDefault(md, Map.of()).values().stream().map(Fetched::window).toList();
+    }
+}
