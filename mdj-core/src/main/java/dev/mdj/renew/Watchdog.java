@@ -66,6 +66,8 @@ public final class Watchdog {
     private static final class MdSchedule {
         final ManagedDomain md;
         TaskScheduler.Scheduled next;
+        /** When {@link #next} runs; null while none is scheduled or a run is under way. */
+        Instant nextAt;
         boolean running;
         /** Looked at while running: look again when the run is over (forced if any asked so). */
         boolean again;
@@ -169,6 +171,28 @@ public final class Watchdog {
         submit(schedule, true, Runnable::run);
     }
 
+    /**
+     * When the watchdog looks at {@code md} next (for status pages); empty when the MD is not
+     * watched, the watchdog stopped, or a run is under way.
+     */
+    public Optional<Instant> nextCheck(String md) {
+        MdSchedule schedule = schedules.get(md);
+        if (schedule == null || stopped) {
+            return Optional.empty();
+        }
+        synchronized (schedule) {
+            return Optional.ofNullable(schedule.nextAt);
+        }
+    }
+
+    /**
+     * When a renewal that became ready at {@code readyAt} goes live: after MDActivationDelay.
+     * mod_md only delays the notification by it; mdj delays the activation.
+     */
+    public static Instant activationTime(Instant readyAt, Settings global) {
+        return readyAt.plus(global.get(GlobalSetting.ACTIVATION_DELAY));
+    }
+
     /** @return whether the MD's staging was removed because its last runs failed */
     private boolean freshStartAfterErrors(ManagedDomain md) {
         Job job = Job.load(store, clock, md.name());
@@ -195,6 +219,7 @@ public final class Watchdog {
             }
             // The scheduler thread only hands the MD over: all work happens on a worker.
             schedule.next = scheduler.schedule(at, () -> submit(schedule, false, workers));
+            schedule.nextAt = at;
         }
     }
 
@@ -210,6 +235,7 @@ public final class Watchdog {
                 return;
             }
             schedule.running = true;
+            schedule.nextAt = null;
         }
         try {
             executor.execute(() -> work(schedule, force));
@@ -409,7 +435,7 @@ public final class Watchdog {
      * back-off until it succeeds, as mod_md), then make it live and say `installed`.
      */
     private void ready(ManagedDomain md, Job job, MdSchedule schedule, Instant readyAt) {
-        Instant activateAt = readyAt.plus(global.get(GlobalSetting.ACTIVATION_DELAY));
+        Instant activateAt = activationTime(readyAt, global);
         if (activateAt.isAfter(clock.instant())) {
             job.scheduleAt(activateAt);
             scheduleCheck(schedule, activateAt);
