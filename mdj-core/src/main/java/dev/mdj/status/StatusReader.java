@@ -81,12 +81,17 @@ public final class StatusReader {
                 .map(this::read);
     }
 
-    /** The managed domain a request for {@code host} belongs to (wildcards match one label). */
+    /** The status of the managed domain a request for {@code host} belongs to. */
     public Optional<MdStatus> forHost(String host) {
+        return managedDomainFor(host).map(this::read);
+    }
+
+    /** The managed domain a request for {@code host} belongs to (wildcards match one label). */
+    public Optional<ManagedDomain> managedDomainFor(String host) {
         String lower = host.toLowerCase(Locale.ROOT);
         return config.managedDomains().stream()
                 .filter(md -> md.domains().stream().anyMatch(d -> DomainNames.matches(d, lower)))
-                .findFirst().map(this::read);
+                .findFirst();
     }
 
     /** The status of {@code md} now. */
