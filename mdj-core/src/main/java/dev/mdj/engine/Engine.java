@@ -19,7 +19,9 @@ import dev.mdj.store.StoreStartup;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -134,6 +136,11 @@ public final class Engine implements AutoCloseable {
     /** Renews {@code md} now, on the calling thread (see {@link Watchdog#renewNow}). */
     public void renewNow(String md) {
         watchdog.renewNow(md);
+    }
+
+    /** When the watchdog looks at {@code md} next (see {@link Watchdog#nextCheck}). */
+    public Optional<Instant> nextCheck(String md) {
+        return watchdog.nextCheck(md);
     }
 
     public FileStore store() {

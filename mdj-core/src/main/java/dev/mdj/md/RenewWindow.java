@@ -91,9 +91,16 @@ public record RenewWindow(OptionalInt percent, Optional<Duration> length) {
         return format();
     }
 
+    /**
+     * As mod_md's {@code md_timeperiod_slice_before_end}: in whole seconds (rounded down) for
+     * lifetimes over 100 s, so that renew-at falls on the same second as mod_md's.
+     */
     private Duration percentOf(Duration lifetime) {
         if (!lifetime.isPositive()) {
             return Duration.ZERO;
+        }
+        if (lifetime.getSeconds() > 100) {
+            return Duration.ofSeconds(lifetime.getSeconds() * percent.getAsInt() / 100);
         }
         return lifetime.multipliedBy(percent.getAsInt()).dividedBy(100);
     }

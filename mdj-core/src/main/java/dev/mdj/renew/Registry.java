@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Which managed domains exist and what state they are in (mod_md's {@code md_reg}): it brings
@@ -67,8 +68,17 @@ public final class Registry {
      * cannot be read makes the state ERROR, as mod_md's "error initializing".
      */
     public MdAssessment assess(ManagedDomain md) {
+        return assess(md, spec -> liveLeaf(md, spec));
+    }
+
+    /**
+     * Like {@link #assess(ManagedDomain)} with the live leaf certificates from {@code live}, for
+     * callers that have read them already (status pages); {@code live} may throw
+     * {@link StoreException}.
+     */
+    public static MdAssessment assess(ManagedDomain md, Function<KeySpec, Optional<X509Certificate>> live) {
         try {
-            return MdStateEvaluator.evaluate(md, spec -> liveLeaf(md, spec), Registry::fileLeaf);
+            return MdStateEvaluator.evaluate(md, live, Registry::fileLeaf);
         } catch (StoreException | IllegalArgumentException e) {
             return new MdAssessment(MdState.ERROR, Optional.of("error initializing"), List.of());
         }

@@ -67,6 +67,8 @@ public final class Watchdog {
     private static final class MdSchedule {
         final ManagedDomain md;
         TaskScheduler.Scheduled next;
+        /** When {@link #next} runs; null while none is scheduled or a run is under way. */
+        Instant nextAt;
         boolean running;
         /** Looked at while running: look again when the run is over (forced if any asked so). */
         boolean again;
@@ -172,6 +174,28 @@ public final class Watchdog {
     }
 
     /**
+     * When the watchdog looks at {@code md} next (for status pages); empty when the MD is not
+     * watched, the watchdog stopped, or a run is under way.
+     */
+    public Optional<Instant> nextCheck(String md) {
+        MdSchedule schedule = schedules.get(md);
+        if (schedule == null || stopped) {
+            return Optional.empty();
+        }
+        synchronized (schedule) {
+            return Optional.ofNullable(schedule.nextAt);
+        }
+    }
+
+    /**
+     * When a renewal that became ready at {@code readyAt} goes live: after MDActivationDelay.
+     * mod_md only delays the notification by it; mdj delays the activation.
+     */
+    public static Instant activationTime(Instant readyAt, Settings global) {
+        return readyAt.plus(global.get(GlobalSetting.ACTIVATION_DELAY));
+    }
+
+    /**
      * @return whether the MD's staging was removed because its last runs failed; a finished set
      *     whose notification or activation failed is kept (mod_md would have activated it at the
      *     restart, before its watchdog starts)
@@ -201,6 +225,7 @@ public final class Watchdog {
             }
             // The scheduler thread only hands the MD over: all work happens on a worker.
             schedule.next = scheduler.schedule(at, () -> submit(schedule, false, workers));
+            schedule.nextAt = at;
         }
     }
 
@@ -216,6 +241,7 @@ public final class Watchdog {
                 return;
             }
             schedule.running = true;
+            schedule.nextAt = null;
         }
         try {
             executor.execute(() -> work(schedule, force));
@@ -463,7 +489,7 @@ public final class Watchdog {
      * back-off until it succeeds, as mod_md), then make it live and say `installed`.
      */
     private void ready(ManagedDomain md, Job job, MdSchedule schedule, Instant readyAt) {
-        Instant activateAt = readyAt.plus(global.get(GlobalSetting.ACTIVATION_DELAY));
+        Instant activateAt = activationTime(readyAt, global);
         if (activateAt.isAfter(clock.instant())) {
             job.scheduleAt(activateAt);
             scheduleCheck(schedule, activateAt);

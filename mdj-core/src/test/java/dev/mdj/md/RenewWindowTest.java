@@ -103,6 +103,14 @@ class RenewWindowTest {
     }
 
     @Test
+    void percentageOfALifetimeOverHundredSecondsIsWholeSecondsAsModMd() {
+        // a-basic's certificate: 89d 23:59:59; 33% is 2566079.67 s, mod_md takes 2566079 s
+        Instant until = FROM.plus(Duration.ofDays(90)).minusSeconds(1);
+
+        assertThat(RenewWindow.ofPercent(33).lengthFor(FROM, until)).isEqualTo(Duration.ofSeconds(2_566_079));
+    }
+
+    @Test
     void percentageOfASubSecondLifetimeKeepsMilliseconds() {
         Instant until = FROM.plusMillis(1000);
 

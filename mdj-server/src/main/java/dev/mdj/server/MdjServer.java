@@ -8,11 +8,13 @@ import dev.mdj.md.ManagedDomain;
 import dev.mdj.renew.ActivationListener;
 import dev.mdj.server.files.MimeTypes;
 import dev.mdj.server.files.StaticFiles;
+import dev.mdj.server.http.MdStatusHandler;
 import dev.mdj.server.proxy.HttpReverseProxy;
 import dev.mdj.server.log.AccessLogs;
 import dev.mdj.server.site.SiteTable;
 import dev.mdj.server.tls.CertificateBook;
 import dev.mdj.server.tls.TlsContextFactory;
+import dev.mdj.status.StatusReader;
 import dev.mdj.store.FileStore;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -77,7 +79,8 @@ public final class MdjServer implements AutoCloseable {
     private final List<AccessLogs> retiredLogs = new ArrayList<>();
     private final Object engineLock = new Object();
     private final HttpReverseProxy proxy;
-    private Engine engine;
+    /** Written under {@link #engineLock}; read without it by status pages. */
+    private volatile Engine engine;
 
     /** One listening socket: where, and whether it speaks TLS. */
     record Binding(Optional<String> address, int port, boolean tls) {
@@ -182,9 +185,16 @@ public final class MdjServer implements AutoCloseable {
         FileStore store = FileStore.open(config.server().global().get(GlobalSetting.STORE_DIR));
         SiteTable sites = SiteTable.of(config);
         CertificateBook book = new CertificateBook(store, tls, clock, loader);
-        return new Generation(number, config, sites, book, store, Map.of(),
+        StatusReader status = new StatusReader(config, store, clock, this::nextCheck);
+        return new Generation(number, config, sites, book, store, Map.of(MdStatusHandler.NAME, new MdStatusHandler(status)),
                 new StaticFiles(MimeTypes.forConfig(config.server().typesConfig())), proxy,
                 AccessLogs.open(config, sites));
+    }
+
+    /** When the running engine looks at {@code md} next, for md-status. */
+    private Optional<java.time.Instant> nextCheck(String md) {
+        Engine running = engine;
+        return running == null ? Optional.empty() : running.nextCheck(md);
     }
 
     private void bind(Configuration config) throws IOException {

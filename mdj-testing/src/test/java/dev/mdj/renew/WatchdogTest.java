@@ -133,6 +133,22 @@ class WatchdogTest {
     }
 
     @Test
+    void nextCheckIsTheScheduledLookForStatusPages() throws IOException {
+        driver.failWith(new DriveException(StatusCodes.ECONNREFUSED, "Connection refused"));
+        Watchdog watchdog = watchdog("MDRetryDelay 2s\nMDomain example.org\n");
+        assertThat(watchdog.nextCheck("example.org")).isEmpty();
+
+        watchdog.start();
+        assertThat(watchdog.nextCheck("example.org")).contains(T0);
+        scheduler.runDue();
+
+        assertThat(watchdog.nextCheck("example.org")).contains(T0.plusSeconds(2));
+        assertThat(watchdog.nextCheck("other.example.org")).isEmpty();
+        watchdog.stop();
+        assertThat(watchdog.nextCheck("example.org")).isEmpty();
+    }
+
+    @Test
     void aProblemWithTheInputWaitsADay() throws IOException {
         driver.failWith(new DriveException(StatusCodes.BADARG, "urn:ietf:params:acme:error:rejectedIdentifier",
                 "Order included an identifier for which issuance is forbidden by policy", null, null, null));

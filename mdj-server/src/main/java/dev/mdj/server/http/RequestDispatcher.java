@@ -22,8 +22,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Decides who answers a request, in httpd's order: the http-01 answer, MDRequireHttps, the 503
- * of a managed domain without certificate, Require, Redirect, SetHandler, ProxyPass, and last the
+ * Decides who answers a request, in httpd's order: the http-01 answer, MDRequireHttps,
+ * /.httpd/certificate-status, the 503 of a managed domain without certificate, Require, Redirect, SetHandler, ProxyPass, and last the
  * static files of DocumentRoot.
  */
 final class RequestDispatcher {
@@ -77,6 +77,9 @@ final class RequestDispatcher {
             if (requireHttps == RequireHttps.PERMANENT) {
                 exchange.addHeaderIfAbsent("strict-transport-security", HSTS);
             }
+        }
+        if (CertificateStatusAnswers.answer(exchange, generation)) {
+            return BodySink.DISCARD;
         }
         Optional<ManagedDomain> siteMd = exchange.site().managedDomain();
         if (secure && siteMd.isPresent() && !generation.certificates().hasCertificate(siteMd.get())) {

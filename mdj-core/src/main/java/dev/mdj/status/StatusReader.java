@@ -1,0 +1,172 @@
+package dev.mdj.status;
+
+import dev.mdj.config.Configuration;
+import dev.mdj.md.DomainNames;
+import dev.mdj.md.KeySpec;
+import dev.mdj.md.ManagedDomain;
+import dev.mdj.md.MdSetting;
+import dev.mdj.renew.MdAssessment;
+import dev.mdj.renew.Registry;
+import dev.mdj.renew.RenewDecision;
+import dev.mdj.renew.RenewPolicy;
+import dev.mdj.renew.RenewalTiming;
+import dev.mdj.renew.Watchdog;
+import dev.mdj.store.Aspect;
+import dev.mdj.store.Store;
+import dev.mdj.store.StoreException;
+import dev.mdj.store.StoreGroup;
+import dev.mdj.store.json.JobJson;
+import dev.mdj.store.json.MdJson;
+import dev.mdj.store.json.MdState;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the status of the configured managed domains from the store, with the engine's own
+ * rules for state ({@link Registry#assess}), renew-at ({@link RenewalTiming}) and the renewal
+ * decision ({@link RenewPolicy}). Reads only; safe for concurrent use.
+ */
+public final class StatusReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatusReader.class);
+
+    /** When the running watchdog looks at an MD next; see {@link Watchdog#nextCheck}. */
+    @FunctionalInterface
+    public interface NextChecks {
+        /** For a reader without a running engine (a CLI, a test). */
+        NextChecks NONE = md -> Optional.empty();
+
+        Optional<Instant> nextCheck(String md);
+    }
+
+    private final Configuration config;
+    private final Store store;
+    private final Clock clock;
+    private final NextChecks nextChecks;
+    private final Registry registry;
+
+    public StatusReader(Configuration config, Store store, Clock clock, NextChecks nextChecks) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.nextChecks = Objects.requireNonNull(nextChecks, "nextChecks");
+        this.registry = new Registry(store, config);
+    }
+
+    /** Every configured managed domain, sorted by name as mod_md lists them. */
+    public List<MdStatus> all() {
+        return config.managedDomains().stream().sorted(Comparator.comparing(ManagedDomain::name))
+                .map(this::read).toList();
+    }
+
+    /**
+     * The managed domain named {@code name}, else the one that has {@code name} among its
+     * domains (md-status's {@code /md-status/<name>}).
+     */
+    public Optional<MdStatus> find(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return config.managedDomain(lower)
+                .or(() -> config.managedDomains().stream().filter(md -> md.domains().contains(lower)).findFirst())
+                .map(this::read);
+    }
+
+    /** The status of the managed domain a request for {@code host} belongs to. */
+    public Optional<MdStatus> forHost(String host) {
+        return managedDomainFor(host).map(this::read);
+    }
+
+    /** The managed domain a request for {@code host} belongs to (wildcards match one label). */
+    public Optional<ManagedDomain> managedDomainFor(String host) {
+        String lower = host.toLowerCase(Locale.ROOT);
+        return config.managedDomains().stream()
+                .filter(md -> md.domains().stream().anyMatch(d -> DomainNames.matches(d, lower)))
+                .findFirst();
+    }
+
+    /** The status of {@code md} now. */
+    public MdStatus read(ManagedDomain md) {
+        Instant now = clock.instant();
+        List<KeySpec> specs = md.get(MdSetting.PRIVATE_KEYS).specs();
+        Map<KeySpec, Optional<X509Certificate>> live = new HashMap<>();
+        MdAssessment assessment = Registry.assess(md,
+                spec -> live.computeIfAbsent(spec, s -> leaf(StoreGroup.DOMAINS, md.name(), s)));
+        Map<String, X509Certificate> certificates = new LinkedHashMap<>();
+        if (md.hasStaticCertificates()) {
+            // mod_md names the certificates of MDCertificateFile by their position
+            for (int i = 0; i < assessment.certificates().size(); i++) {
+                certificates.put(Integer.toString(i), assessment.certificates().get(i));
+            }
+        } else {
+            specs.forEach(spec -> live.getOrDefault(spec, Optional.empty())
+                    .ifPresent(cert -> certificates.put(spec.storeName(), cert)));
+        }
+        Optional<Instant> renewAt = assessment.state() == MdState.INCOMPLETE ? Optional.of(now)
+                : RenewalTiming.of(md, assessment.certificates()).renewAt();
+        Optional<JobJson> job = stagedJob(md);
+        Map<String, X509Certificate> staged = new LinkedHashMap<>();
+        if (job.isPresent()) {
+            for (KeySpec spec : specs) {
+                stagedLeaf(md, spec).ifPresent(cert -> staged.put(spec.storeName(), cert));
+            }
+        }
+        boolean used = registry.isUsed(md);
+        RenewDecision decision = RenewPolicy.decide(md, used, assessment, false, Optional.empty(), now);
+        Optional<Instant> activatesAt = job.filter(JobJson::finished).flatMap(JobJson::validFrom)
+                .map(readyAt -> Watchdog.activationTime(readyAt, config.server().global()));
+        boolean renew = renewAt.filter(at -> !at.isAfter(now)).isPresent() || job.isPresent();
+        return new MdStatus(mdJson(md).withState(assessment.state(), assessment.description().orElse(null)),
+                specs.stream().map(KeySpec::storeName).toList(), CertificateSet.of(certificates), renewAt,
+                used, renew, job, CertificateSet.of(staged),
+                new EngineFacts(decision, nextChecks.nextCheck(md.name()), activatesAt));
+    }
+
+    /**
+     * The live md.json (it has the account and the CA in use), or what the configuration says
+     * when there is none yet or it cannot be read.
+     */
+    private MdJson mdJson(ManagedDomain md) {
+        try {
+            Optional<MdJson> stored = store.load(StoreGroup.DOMAINS, md.name(), Aspect.MD_JSON).map(MdJson::parse);
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+        } catch (StoreException | IllegalArgumentException e) {
+            LOG.warn("{}: md.json unreadable, showing the configuration: {}", md.name(), e.getMessage());
+        }
+        return MdJson.of(md, config.server().mdDefaults(), registry.reachability(md).acmeTlsNames());
+    }
+
+    private Optional<JobJson> stagedJob(ManagedDomain md) {
+        try {
+            return store.load(StoreGroup.STAGING, md.name(), Aspect.JOB_JSON).map(JobJson::parse);
+        } catch (StoreException | IllegalArgumentException e) {
+            LOG.warn("{}: staged job.json unreadable: {}", md.name(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<X509Certificate> stagedLeaf(ManagedDomain md, KeySpec spec) {
+        try {
+            return leaf(StoreGroup.STAGING, md.name(), spec);
+        } catch (StoreException e) {
+            LOG.warn("{}: staged certificate unreadable: {}", md.name(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<X509Certificate> leaf(StoreGroup group, String name, KeySpec spec) {
+        return store.load(group, name, Aspect.certificateChain(spec))
+                .filter(chain -> !chain.isEmpty()).map(chain -> chain.get(0));
+    }
+}
