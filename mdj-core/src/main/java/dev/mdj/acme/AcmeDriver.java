@@ -100,6 +100,8 @@ public final class AcmeDriver implements Driver {
      */
     private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.locks.ReentrantLock>
             accountLocks = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Accounts the CA confirmed in the last minute: the other MDs of a burst do not ask again. */
+    private final RecentAccounts recentAccounts = new RecentAccounts(Duration.ofMinutes(1));
 
     /**
      * A driver with mod_md's timeouts: 300 s for each polling phase, 120 s for a dns-01 command.
@@ -246,12 +248,17 @@ public final class AcmeDriver implements Driver {
                     + " certificate for " + name);
             java.util.concurrent.locks.ReentrantLock lock =
                     accountLocks.computeIfAbsent(caUrl, url -> new java.util.concurrent.locks.ReentrantLock());
+            // Said before waiting for the lock: saying it writes job.json, which must not queue the others.
+            progress("Selecting account to use for " + name);
+            Optional<AccountJson> borrowed;
             lock.lock();
             try {
-                selectAccount(meta);
+                borrowed = selectAccount(meta);
             } finally {
                 lock.unlock();
             }
+            // Outside the lock: the copy's fsyncs, one MD after another, kept a burst of MDs waiting.
+            borrowed.ifPresent(this::stageBorrowedAccount);
             writeStagedMd();
             for (KeySpec spec : specs) {
                 if (!staged(spec)) {
@@ -330,14 +337,18 @@ public final class AcmeDriver implements Driver {
 
         // --- account -------------------------------------------------------------------------
 
-        void selectAccount(Metadata meta) throws DriveException, AcmeException {
-            progress("Selecting account to use for " + name);
+        /**
+         * Logs in with the account this run will use, registering one if none fits.
+         *
+         * @return an account staged for another MD, to be copied into this one's staging
+         */
+        Optional<AccountJson> selectAccount(Metadata meta) throws DriveException, AcmeException {
             // 1. staged in this MD
             Optional<AccountJson> staged = account(store, StoreGroup.STAGING, name);
             if (staged.isPresent() && StoredAccounts.matches(staged.get(), caUrl, eab)
                     && tryLogin(StoreGroup.STAGING, name, staged.get())) {
                 accountId = null;
-                return;
+                return Optional.empty();
             }
             // 2. ca.account of the live md.json
             Optional<String> liveId = Optional.empty();
@@ -350,7 +361,7 @@ public final class AcmeDriver implements Driver {
                 Optional<AccountJson> a = account(store, StoreGroup.ACCOUNTS, liveId.get());
                 if (a.isPresent() && StoredAccounts.matches(a.get(), caUrl, eab) && tryLogin(StoreGroup.ACCOUNTS, liveId.get(), a.get())) {
                     accountId = liveId.get();
-                    return;
+                    return Optional.empty();
                 }
             }
             // 3. any valid stored account of this CA with the same EAB
@@ -359,7 +370,7 @@ public final class AcmeDriver implements Driver {
                 if (a.isPresent() && StoredAccounts.matches(a.get(), caUrl, eab) && a.get().status().map("valid"::equals).orElse(false)
                         && tryLogin(StoreGroup.ACCOUNTS, id, a.get())) {
                     accountId = id;
-                    return;
+                    return Optional.empty();
                 }
             }
             // ... then one staged for another MD: copied into this staging, it moves to accounts/ on activation
@@ -370,14 +381,19 @@ public final class AcmeDriver implements Driver {
                 Optional<AccountJson> a = safeAccount(StoreGroup.STAGING, other);
                 if (a.isPresent() && StoredAccounts.matches(a.get(), caUrl, eab) && a.get().status().map("valid"::equals).orElse(false)
                         && tryLogin(StoreGroup.STAGING, other, a.get())) {
-                    store.save(StoreGroup.STAGING, name, Aspect.ACCOUNT_KEY, login.getKeyPair().getPrivate());
-                    store.save(StoreGroup.STAGING, name, Aspect.ACCOUNT_JSON, a.get().toJson());
                     accountId = null;
-                    return;
+                    return a;
                 }
             }
             // 4. a new one
             register(meta);
+            return Optional.empty();
+        }
+
+        /** Copies an account staged for another MD into this staging; it moves to accounts/ on activation. */
+        void stageBorrowedAccount(AccountJson account) {
+            store.save(StoreGroup.STAGING, name, Aspect.ACCOUNT_KEY, login.getKeyPair().getPrivate());
+            store.save(StoreGroup.STAGING, name, Aspect.ACCOUNT_JSON, account.toJson());
         }
 
         Optional<AccountJson> safeAccount(StoreGroup group, String id) {
@@ -390,6 +406,17 @@ public final class AcmeDriver implements Driver {
 
         /** Logs in with a stored account and checks it with the CA; marks it non-valid if the CA refuses it. */
         boolean tryLogin(StoreGroup group, String id, AccountJson a) throws AcmeException, DriveException {
+            java.net.URL url;
+            try {
+                url = new URI(a.url()).toURL();
+            } catch (MalformedURLException | java.net.URISyntaxException | IllegalArgumentException e) {
+                return false;
+            }
+            Optional<KeyPair> confirmed = recentAccounts.fresh(a.url(), run.clock().instant());
+            if (confirmed.isPresent()) {
+                login = session.login(url, confirmed.get());
+                return true;
+            }
             Optional<PrivateKey> key;
             try {
                 key = store.load(group, id, Aspect.ACCOUNT_KEY);
@@ -402,8 +429,8 @@ public final class AcmeDriver implements Driver {
             }
             Login candidate;
             try {
-                candidate = session.login(new URI(a.url()).toURL(), Keys.pairOf(key.get()));
-            } catch (MalformedURLException | java.net.URISyntaxException | IllegalArgumentException e) {
+                candidate = session.login(url, Keys.pairOf(key.get()));
+            } catch (IllegalArgumentException e) {
                 return false;
             }
             Account account = candidate.getAccount();
@@ -419,6 +446,7 @@ public final class AcmeDriver implements Driver {
                         a.withStatus(account.getStatus().name().toLowerCase(Locale.ROOT)).toJson());
                 return false;
             }
+            recentAccounts.confirmed(a.url(), candidate.getKeyPair(), run.clock().instant());
             login = candidate;
             return true;
         }
@@ -490,6 +518,7 @@ public final class AcmeDriver implements Driver {
                 b.withKeyIdentifier(eab.get().keyId(), new SecretKeySpec(mac, "HmacSHA256")).withMacAlgorithm("HS256");
             }
             login = b.createLogin(session);
+            recentAccounts.confirmed(login.getAccountLocation().toString(), key, run.clock().instant());
             Account account = login.getAccount();
             JsonNode registration = toJackson(account.getJSON().toString());
             AccountJson json = AccountJson.of(
