@@ -7,12 +7,12 @@ import java.util.Locale;
  * of characters (dots included) and {@code ?} for one, ignoring case, as
  * {@code ap_strcasecmp_match} does.
  */
-final class AliasPattern {
+public final class AliasPattern {
 
     private AliasPattern() {
     }
 
-    static boolean matches(String pattern, String name) {
+    public static boolean matches(String pattern, String name) {
         if (pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0) {
             return pattern.equalsIgnoreCase(name);
         }

@@ -221,7 +221,7 @@ class AcmeDriverIT {
 
     /** Deactivates an account at {@code ca} with acme4j itself, as the CA's admin or a user could. */
     static void deactivate(PebbleServer ca, String accountUrl, PrivateKey key) throws Exception {
-        SSLContext trust = PebbleServer.sslContextTrusting(Pem.readCertificates(ca.listenerCaFile()).getFirst());
+        SSLContext trust = dev.mdj.testing.TestTls.trusting(Pem.readCertificates(ca.listenerCaFile()).getFirst());
         Session session = new Session(URI.create(ca.directoryUrl()), new GenericAcmeProvider() {
             @Override
             public HttpClient createHttpClient(NetworkSettings settings) {

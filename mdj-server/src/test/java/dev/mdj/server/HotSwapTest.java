@@ -10,7 +10,6 @@ import dev.mdj.store.StagingActivation;
 import dev.mdj.store.StoreGroup;
 import dev.mdj.store.StoreLock;
 import dev.mdj.store.json.MdJson;
-import dev.mdj.testing.PebbleServer;
 import dev.mdj.testing.TestPki;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -97,7 +96,7 @@ class HotSwapTest {
         FileStore store = FileStore.open(dir.resolve("md"));
         writeInPlace(store, leaves.get(0));
 
-        SSLContext trust = PebbleServer.sslContextTrusting(ca);
+        SSLContext trust = dev.mdj.testing.TestTls.trusting(ca);
         try (LogCapture log = LogCapture.start(); MdjServer server = TestServers.start(original);
                 Load load = new Load(port, trust)) {
             load.start(HTTP_CLIENTS, SOCKET_CLIENTS);

@@ -3,6 +3,7 @@ package dev.mdj.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.mdj.testing.TestTls;
 import dev.mdj.md.KeySpec;
 import dev.mdj.store.pem.CertificatePem;
 import dev.mdj.store.pem.KeyPairs;
@@ -23,7 +24,6 @@ import java.time.Instant;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,13 +87,7 @@ class ProxiedServerTest {
     }
 
     private HttpClient client(HttpClient.Version version) throws Exception {
-        java.security.KeyStore trust = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
-        trust.load(null, null);
-        trust.setCertificateEntry("static", certificate);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, tmf.getTrustManagers(), null);
+        SSLContext context = TestTls.trusting(certificate);
         SSLParameters parameters = new SSLParameters();
         parameters.setServerNames(List.of(new javax.net.ssl.SNIHostName("static.example.org")));
         // The JDK client offers h2 only when the parameters name a TLS version that allows it.

@@ -8,14 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -148,7 +144,7 @@ public final class PebbleServer implements AutoCloseable {
                 }
                 """.formatted(acmePort, managementPort, json(listener.certificateFile()),
                 json(listener.keyFile()), httpPort, tlsPort, !options.eabKeys().isEmpty(), eabJson()));
-        client = HttpClient.newBuilder().sslContext(sslContextTrusting(listenerPki.caCertificate()))
+        client = HttpClient.newBuilder().sslContext(TestTls.trusting(listenerPki.caCertificate()))
                 .connectTimeout(Duration.ofSeconds(2)).build();
 
         challtestsrv = launch(List.of("pebble-challtestsrv", "-defaultIPv4", "127.0.0.1", "-defaultIPv6", "",
@@ -291,22 +287,6 @@ public final class PebbleServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    /** An SSLContext that trusts exactly this CA. */
-    public static SSLContext sslContextTrusting(X509Certificate ca) {
-        try {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(null, null);
-            ks.setCertificateEntry("ca", ca);
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(ks);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
-            return ctx;
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.mdj.server.site;
 
+import dev.mdj.config.AliasPattern;
 import dev.mdj.config.host.HeaderRule;
 import dev.mdj.config.host.PathSection;
 import dev.mdj.config.host.ProxyRule;
@@ -65,8 +66,7 @@ public record Site(VirtualHost host, List<String> names, Optional<ManagedDomain>
     /** Whether this host answers to {@code hostName} (lower-case, without port) by name or alias. */
     public boolean answersTo(String hostName) {
         for (String name : names) {
-            if (name.equals(hostName) || (name.indexOf('*') >= 0 || name.indexOf('?') >= 0)
-                    && globMatches(name, hostName)) {
+            if (AliasPattern.matches(name, hostName)) {
                 return true;
             }
         }
@@ -88,31 +88,5 @@ public record Site(VirtualHost host, List<String> names, Optional<ManagedDomain>
 
     public String describe() {
         return host.describe();
-    }
-
-    /** ServerAlias wildcards are shell globs: {@code *} any run of characters, {@code ?} one. */
-    static boolean globMatches(String glob, String text) {
-        int g = 0;
-        int t = 0;
-        int star = -1;
-        int mark = 0;
-        while (t < text.length()) {
-            if (g < glob.length() && (glob.charAt(g) == '?' || glob.charAt(g) == text.charAt(t))) {
-                g++;
-                t++;
-            } else if (g < glob.length() && glob.charAt(g) == '*') {
-                star = g++;
-                mark = t;
-            } else if (star >= 0) {
-                g = star + 1;
-                t = ++mark;
-            } else {
-                return false;
-            }
-        }
-        while (g < glob.length() && glob.charAt(g) == '*') {
-            g++;
-        }
-        return g == glob.length();
     }
 }
