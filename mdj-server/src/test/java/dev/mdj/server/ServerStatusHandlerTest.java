@@ -149,12 +149,12 @@ class ServerStatusHandlerTest {
 
             assertThat(row(page, TEST1)).contains("Valid").contains("www.test1.example.org").contains("(in 89 days)")
                     .contains("<a href=\"https://search.censys.io/certificates/" + fingerprint + "\">Censys</a>")
-                    .contains("<span class=\"key\">rsa</span>").contains("not renewed by mdj: MDRenewMode manual");
+                    .contains("<span class=\"key\">rsa</span>").contains("not renewed: MDRenewMode manual");
             assertThat(row(page, "fail.example.org")).contains("class=\"err\"").contains(">Error<")
                     .contains("Failed: Missing parameter for the specified command line option")
                     .contains("urn:ietf:params:acme:error:rejectedIdentifier")
                     .contains("Order included &lt;script&gt;alert(1)&lt;/script&gt; &quot;blocked&quot;")
-                    .contains("3 failed runs").contains("next try").contains("(in 4 hours)");
+                    .contains("3 failed runs").contains("next try").contains(">in 4 hours<");
             assertThat(row(page, "missing.example.org")).contains("No certificate")
                     .contains("incomplete: certificate(rsa) is missing").contains("none yet");
             assertThat(page).doesNotContain("<script>").doesNotContain("Stapling")

@@ -29,6 +29,7 @@ final class ServerStatusPage {
 
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     private static final String STYLE = """
             :root{--ok:#116329;--ok-bg:#dafbe1;--warn:#7d4e00;--warn-bg:#fff1c2;--err:#b3261e;--err-bg:#ffe4e1;
@@ -38,7 +39,7 @@ final class ServerStatusPage {
             Roboto,"Noto Sans","DejaVu Sans",sans-serif}
             main{max-width:1240px;margin:0 auto;padding:28px 20px 40px}
             h1{font-size:24px;margin:0 0 4px}
-            h2{font-size:18px;margin:32px 0 10px}
+            h2{font-size:18px;margin:26px 0 10px}
             a{color:var(--info)}
             .meta,.detail,.names{color:var(--muted)}
             .meta{margin:0;font-size:14px}
@@ -52,7 +53,7 @@ final class ServerStatusPage {
             border:1px solid var(--line);border-radius:8px;overflow:hidden}
             th{text-align:left;font-size:12px;font-weight:600;text-transform:uppercase;letter-spacing:.05em;
             color:var(--muted);background:#fafbfc;padding:9px 12px;border-bottom:1px solid var(--line)}
-            td{padding:10px 12px;vertical-align:top;border-top:1px solid var(--line);overflow-wrap:anywhere}
+            td{padding:9px 12px;font-size:14px;vertical-align:top;border-top:1px solid var(--line);overflow-wrap:anywhere}
             tr:first-child td{border-top:0}
             tr.err td:first-child{box-shadow:inset 4px 0 var(--err)}
             tr.warn td:first-child{box-shadow:inset 4px 0 #d4a72c}
@@ -147,9 +148,9 @@ final class ServerStatusPage {
             out.append("<p class=\"note\">No managed domains are configured.</p>\n");
             return;
         }
-        out.append("<table><colgroup><col style=\"width:21%\"><col style=\"width:14%\"><col style=\"width:20%\">")
-                .append("<col style=\"width:27%\"><col style=\"width:8%\"><col style=\"width:10%\"></colgroup>\n")
-                .append("<thead><tr><th>Domain</th><th>State</th><th>Certificate</th><th>Renewal</th><th>CA</th>")
+        out.append("<table><colgroup><col style=\"width:19%\"><col style=\"width:17%\"><col style=\"width:17%\">")
+                .append("<col style=\"width:29%\"><col style=\"width:9%\"><col style=\"width:9%\"></colgroup>\n")
+                .append("<thead><tr><th>Domain</th><th>State</th><th>Expires</th><th>Renewal</th><th>CA</th>")
                 .append("<th>Check at</th></tr></thead>\n<tbody>\n");
         for (MdStatus status : domains) {
             Condition condition = condition(status);
@@ -216,14 +217,8 @@ final class ServerStatusPage {
             out.append("<span class=\"detail\">none yet</span>");
             return;
         }
-        if (!status.md().certFiles().isEmpty()) {
-            out.append("<span class=\"key\">MDCertificateFile</span>");
-        } else {
-            status.certificates().byKey().keySet().forEach(key -> out.append("<span class=\"key\">").append(e(key))
-                    .append("</span>"));
-        }
         Period period = valid.get();
-        out.append("<div title=\"").append(StoreTime.format(period.from())).append(" – ")
+        out.append("<div title=\"valid ").append(StoreTime.format(period.from())).append(" – ")
                 .append(StoreTime.format(period.until())).append("\">");
         if (period.from().isAfter(now)) {
             out.append("valid from ").append(when(period.from())).append("<br>");
@@ -233,8 +228,10 @@ final class ServerStatusPage {
             case EXPIRES_SOON, RENEWAL_DUE -> "soon";
             default -> "";
         };
-        out.append(period.until().isAfter(now) ? "expires " : "expired ").append("<span class=\"").append(css)
-                .append("\">").append(when(period.until())).append("</span></div>");
+        out.append("<span class=\"").append(css).append("\">").append(when(period.until())).append("</span></div>");
+        if (!status.md().certFiles().isEmpty()) {
+            out.append("<div class=\"detail\">from MDCertificateFile</div>");
+        }
     }
 
     private void renewal(StringBuilder out, MdStatus status) {
@@ -246,12 +243,13 @@ final class ServerStatusPage {
             out.append(at.isAfter(now) ? "renews " + when(at) : "renewal due now");
         } else {
             status.renewAt().ifPresent(at -> out.append(at.isAfter(now)
-                    ? "renewal window opens " + when(at) : "renewal window open"));
-            out.append("<div class=\"detail\">not renewed by mdj: ").append(e(status.engine().decision().description()))
+                    ? "window opens " + when(at) : "renewal window open"));
+            out.append("<div class=\"detail\">not renewed: ").append(e(status.engine().decision().description()))
                     .append("</div>");
         }
-        status.engine().nextCheck().filter(at -> at.isAfter(now))
-                .ifPresent(at -> out.append("<div class=\"detail\">next check ").append(when(at)).append("</div>"));
+        // the next check matters only where mdj renews
+        status.engine().nextCheck().filter(at -> at.isAfter(now) && status.engine().decision().renews())
+                .ifPresent(at -> out.append("<div class=\"detail\">next check ").append(soon(at)).append("</div>"));
     }
 
     private void job(StringBuilder out, MdStatus status, JobJson job) {
@@ -269,19 +267,19 @@ final class ServerStatusPage {
                         .append("</div>");
             }
             job.nextRun().filter(at -> at.isAfter(now))
-                    .ifPresent(at -> out.append("<div class=\"detail\">next try ").append(when(at)).append("</div>"));
+                    .ifPresent(at -> out.append("<div class=\"detail\">next try ").append(soon(at)).append("</div>"));
         } else if (job.finished()) {
             int staged = status.stagedCertificates().byKey().size();
             out.append(staged == 0 ? "renewal finished" : staged + (staged == 1 ? " new certificate" : " new certificates")
                     + " staged");
             status.engine().activatesAt().ifPresent(at -> out.append("<div class=\"detail\">")
-                    .append(at.isAfter(now) ? "goes live " + when(at) : "goes live at the next check").append("</div>"));
+                    .append(at.isAfter(now) ? "goes live " + soon(at) : "goes live at the next check").append("</div>"));
         } else {
             out.append("renewal under way");
             last.activity().or(last::detail)
                     .ifPresent(text -> out.append("<div class=\"detail\">").append(e(text)).append("</div>"));
             job.nextRun().filter(at -> at.isAfter(now))
-                    .ifPresent(at -> out.append("<div class=\"detail\">next run ").append(when(at)).append("</div>"));
+                    .ifPresent(at -> out.append("<div class=\"detail\">next run ").append(soon(at)).append("</div>"));
         }
     }
 
@@ -328,9 +326,15 @@ final class ServerStatusPage {
         out.append("</tbody></table>\n");
     }
 
-    /** {@code 2027-02-21 09:17 UTC (in 61 days)}. */
+    /** {@code 2027-02-21 (in 61 days)}, the exact time as the title. */
     private String when(Instant at) {
-        return "<span style=\"white-space:nowrap\">" + WHEN.format(at) + "</span> (" + relative(at) + ")";
+        return "<span title=\"" + StoreTime.format(at) + "\" style=\"white-space:nowrap\">" + DAY.format(at)
+                + "</span> (" + relative(at) + ")";
+    }
+
+    /** {@code in 5 hours}, the exact time as the title: for what happens soon. */
+    private String soon(Instant at) {
+        return "<span title=\"" + StoreTime.format(at) + "\">" + relative(at) + "</span>";
     }
 
     /** {@code in 61 days}, {@code 5 hours ago}: the largest unit that gives at least 2 of it. */
