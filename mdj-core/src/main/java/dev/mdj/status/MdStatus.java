@@ -2,6 +2,7 @@ package dev.mdj.status;
 
 import dev.mdj.store.json.JobJson;
 import dev.mdj.store.json.MdJson;
+import dev.mdj.store.json.MdState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -42,5 +43,45 @@ public record MdStatus(MdJson md, List<String> keyNames, CertificateSet certific
 
     public List<String> domains() {
         return md.domains();
+    }
+
+    /**
+     * The state in mod_md's server-status words: {@code good}, {@code expired},
+     * {@code incomplete: <description>}, {@code error}, {@code missing information},
+     * {@code unknown}.
+     */
+    public String stateText(Instant now) {
+        return switch (md.state()) {
+            case INCOMPLETE -> md.stateDescr().map(d -> "incomplete: " + d).orElse("incomplete");
+            case COMPLETE, EXPIRED -> certificates.valid().filter(v -> !v.until().isAfter(now)).isPresent()
+                    ? "expired" : "good";
+            case ERROR -> "error";
+            case MISSING_INFORMATION -> "missing information";
+            case UNKNOWN -> "unknown";
+        };
+    }
+
+    /** Whether mod_md counts it among the renewing ones: complete or incomplete, and due or under way. */
+    public boolean renewing() {
+        return renew && (md.state() == MdState.COMPLETE || md.state() == MdState.INCOMPLETE);
+    }
+
+    /** Whether the staged renewal has failed runs or its last run failed. */
+    public boolean renewalFailing() {
+        return renewal.filter(job -> job.errors() > 0 || job.last().filter(r -> r.status() != 0).isPresent())
+                .isPresent();
+    }
+
+    /**
+     * Whether mod_md counts it as errored: a renewing domain whose renewal is failing, and every
+     * domain in a state other than complete or incomplete.
+     */
+    public boolean errored() {
+        return renewing() ? renewalFailing() : md.state() != MdState.COMPLETE && md.state() != MdState.INCOMPLETE;
+    }
+
+    /** Whether a renewal finished and its certificates wait in staging for activation. */
+    public boolean ready() {
+        return renewing() && !renewalFailing() && renewal.filter(JobJson::finished).isPresent();
     }
 }

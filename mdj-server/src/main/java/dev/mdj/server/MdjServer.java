@@ -9,6 +9,8 @@ import dev.mdj.renew.ActivationListener;
 import dev.mdj.server.files.MimeTypes;
 import dev.mdj.server.files.StaticFiles;
 import dev.mdj.server.http.MdStatusHandler;
+import dev.mdj.server.http.ServerFacts;
+import dev.mdj.server.http.ServerStatusHandler;
 import dev.mdj.server.proxy.HttpReverseProxy;
 import dev.mdj.server.log.AccessLogs;
 import dev.mdj.server.site.SiteTable;
@@ -36,6 +38,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,6 +68,8 @@ public final class MdjServer implements AutoCloseable {
     private static final Duration PROXY_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final Clock clock;
+    /** For server-status: when this server started (reloads keep it). */
+    private final Instant startedAt;
     private final int concurrency;
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
@@ -96,6 +101,7 @@ public final class MdjServer implements AutoCloseable {
 
     private MdjServer(Clock clock, int concurrency) {
         this.clock = clock;
+        this.startedAt = clock.instant();
         this.concurrency = concurrency;
         IoHandlerFactory io = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.channelType = Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
@@ -186,13 +192,18 @@ public final class MdjServer implements AutoCloseable {
         SiteTable sites = SiteTable.of(config);
         CertificateBook book = new CertificateBook(store, tls, clock, loader);
         StatusReader status = new StatusReader(config, store, clock, this::nextCheck);
-        return new Generation(number, config, sites, book, store, Map.of(MdStatusHandler.NAME, new MdStatusHandler(status)),
+        ServerStatusHandler serverStatus = new ServerStatusHandler(status,
+                new ServerFacts(ServerFacts.version(MdjServer.class), startedAt, number), clock,
+                config.server().global().get(GlobalSetting.SERVER_STATUS),
+                config.server().global().get(GlobalSetting.CERTIFICATE_CHECK));
+        return new Generation(number, config, sites, book, store,
+                Map.of(MdStatusHandler.NAME, new MdStatusHandler(status), ServerStatusHandler.NAME, serverStatus),
                 new StaticFiles(MimeTypes.forConfig(config.server().typesConfig())), proxy,
                 AccessLogs.open(config, sites));
     }
 
     /** When the running engine looks at {@code md} next, for md-status. */
-    private Optional<java.time.Instant> nextCheck(String md) {
+    private Optional<Instant> nextCheck(String md) {
         Engine running = engine;
         return running == null ? Optional.empty() : running.nextCheck(md);
     }
