@@ -3,6 +3,9 @@ package dev.mdj.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mdj.md.KeySpec;
+import dev.mdj.renew.AriWindow;
+import dev.mdj.server.metrics.MdMetrics;
+import dev.mdj.status.StatusReader;
 import dev.mdj.store.Aspect;
 import dev.mdj.store.FileStore;
 import dev.mdj.store.StoreGroup;
@@ -14,12 +17,14 @@ import dev.mdj.testing.Processes;
 import dev.mdj.testing.TestPki;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -123,6 +128,28 @@ class MetricsTest {
                     .anyMatch(name -> name.startsWith("process_uptime_seconds"));
             assertThat(answer).doesNotContain(EAB_HMAC).doesNotContain("kid-1").doesNotContain("PRIVATE KEY");
         }
+    }
+
+    @Test
+    void ariWindowsOfTheRunningWatchdogByKeyType() {
+        FileStore store = FileStore.open(dir.resolve("md"));
+        X509Certificate rsa = TestPki.create(dir.resolve("pki"), "Metrics Test CA")
+                .issue("rsa", List.of(TEST1, "www." + TEST1)).certificate();
+        store.save(StoreGroup.DOMAINS, TEST1, Aspect.certificateChain(new KeySpec.Rsa(2048)), List.of(rsa));
+        Instant start = Instant.parse("2027-01-10T00:00:00Z");
+        AriWindow window = new AriWindow(start, start.plusSeconds(7200), Optional.empty(), Optional.empty());
+        StatusReader reader = new StatusReader(TestServers.config(dir, "MDStoreDir " + dir.resolve("md") + "\n"
+                + "MDPrivateKeys secp256r1 rsa2048\nMDomain " + TEST1 + "\n"), store, Clock.systemUTC(),
+                StatusReader.NextChecks.NONE, md -> Map.of(rsa, window));
+
+        Map<String, Double> samples = parse(MdMetrics.scrape(reader));
+
+        assertThat(samples)
+                .containsEntry("mdj_ari_window_start_seconds{md=\"test1.example.org\",key_type=\"rsa\"}",
+                        (double) start.getEpochSecond())
+                .containsEntry("mdj_ari_window_end_seconds{md=\"test1.example.org\",key_type=\"rsa\"}",
+                        (double) start.getEpochSecond() + 7200)
+                .doesNotContainKey("mdj_ari_window_start_seconds{md=\"test1.example.org\",key_type=\"secp256r1\"}");
     }
 
     @Test
