@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
                 "", "httpd-style use:  mdj -t -f FILE                 test the configuration",
                 "                  mdj -f FILE -k start|stop|restart|graceful"},
         subcommands = {ServeCommand.class, ConfigTestCommand.class, StoreCommand.class, PlanCommand.class, RenewCommand.class,
+                StatusCommand.class,
                 CommandLine.HelpCommand.class})
 final class MdjCommand implements Callable<Integer> {
 

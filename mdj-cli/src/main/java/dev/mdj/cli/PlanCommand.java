@@ -10,11 +10,8 @@ import dev.mdj.renew.MdAssessment;
 import dev.mdj.renew.Registry;
 import dev.mdj.renew.RenewDecision;
 import dev.mdj.renew.RenewPolicy;
-import dev.mdj.store.EmptyStore;
-import dev.mdj.store.FileStore;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -54,11 +51,8 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Configuration configuration = config.read("");
-        java.nio.file.Path storeDir = configuration.server().global().get(GlobalSetting.STORE_DIR);
-        // Plan must not create a store: without one, every MD simply has no certificate yet.
-        Registry registry = Files.isRegularFile(storeDir.resolve("md_store.json"))
-                ? new Registry(FileStore.openExisting(storeDir), configuration)
-                : new Registry(new EmptyStore(), configuration);
+        Registry registry = new Registry(StoreCommand.existingOrEmpty(
+                configuration.server().global().get(GlobalSetting.STORE_DIR)), configuration);
         Instant now = Clock.systemUTC().instant();
         List<Map<String, Object>> plans = configuration.managedDomains().stream()
                 .filter(md -> only.isEmpty() || only.contains(md.name()))

@@ -1,7 +1,10 @@
 package dev.mdj.cli;
 
 import dev.mdj.md.GlobalSetting;
+import dev.mdj.store.EmptyStore;
 import dev.mdj.store.FileStore;
+import dev.mdj.store.Store;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,6 +19,14 @@ import picocli.CommandLine.Option;
         subcommands = {StoreListCommand.class, StoreShowCommand.class, StoreVerifyCommand.class,
                 StoreActivateCommand.class})
 final class StoreCommand {
+
+    /**
+     * The store in {@code dir} for commands that only read (plan, status) and must not create
+     * one: without a store, every managed domain simply has no certificate yet.
+     */
+    static Store existingOrEmpty(Path dir) {
+        return Files.isRegularFile(dir.resolve("md_store.json")) ? FileStore.openExisting(dir) : new EmptyStore();
+    }
 
     /** Where the store is: {@code --store DIR}, else the configuration's MDStoreDir. */
     static final class Location {

@@ -7,6 +7,7 @@ import dev.mdj.events.EventNotifier;
 import dev.mdj.md.GlobalSetting;
 import dev.mdj.md.Settings;
 import dev.mdj.renew.ActivationListener;
+import dev.mdj.renew.AriWindow;
 import dev.mdj.renew.Driver;
 import dev.mdj.renew.Registry;
 import dev.mdj.renew.TaskScheduler;
@@ -18,8 +19,10 @@ import dev.mdj.store.StoreLock;
 import dev.mdj.store.StoreStartup;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -141,6 +144,11 @@ public final class Engine implements AutoCloseable {
     /** When the watchdog looks at {@code md} next (see {@link Watchdog#nextCheck}). */
     public Optional<Instant> nextCheck(String md) {
         return watchdog.nextCheck(md);
+    }
+
+    /** The CA's renewal windows (ARI) the watchdog last fetched for {@code md}, by live certificate. */
+    public Map<X509Certificate, AriWindow> renewalInfo(String md) {
+        return watchdog.renewalInfo(md);
     }
 
     public FileStore store() {

@@ -91,7 +91,7 @@ public final class Job {
         log("progress", null, detail);
         json = json.withFinished(true).withErrors(0).withValidFrom(readyAt).withNextRun(null)
                 .withLast(JobResult.of(StatusCodes.OK, null, null, null, null, readyAt, null));
-        log("finished", null, null);
+        log(JobJson.FINISHED_ENTRY, null, null);
         save();
     }
 

@@ -84,8 +84,13 @@ public final class RenewalInfoCache {
         return current.values().stream().map(Fetched::pick).min(Instant::compareTo);
     }
 
-    /** The windows last fetched for the live certificates of {@code md}, in their order; for md-status. */
-    public List<AriWindow> windows(String md) {
-        return fetched.getOrDefault(md, Map.of()).values().stream().map(Fetched::window).toList();
+    /**
+     * The windows last fetched for the live certificates of {@code md}, by certificate in their
+     * order; for md-status and metrics.
+     */
+    public Map<X509Certificate, AriWindow> windows(String md) {
+        Map<X509Certificate, AriWindow> windows = new LinkedHashMap<>();
+        fetched.getOrDefault(md, Map.of()).forEach((certificate, f) -> windows.put(certificate, f.window()));
+        return Collections.unmodifiableMap(windows);
     }
 }

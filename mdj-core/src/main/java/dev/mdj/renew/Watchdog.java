@@ -17,6 +17,7 @@ import dev.mdj.store.json.JobJson;
 import dev.mdj.store.json.MdJson;
 import dev.mdj.store.json.StoreTime;
 import java.net.URI;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -326,15 +327,15 @@ public final class Watchdog {
         decision = RenewPolicy.decide(md, used, assessment, false,
                 renewalInfo.pick(md, assessment.certificates(), now), now);
         if (decision.reason() == RenewDecision.Reason.ARI && decision.isDue(now)) {
-            LOG.info("{}: renewal triggered by the CA via ARI{}", md.name(), renewalInfo.windows(md.name()).stream()
+            LOG.info("{}: renewal triggered by the CA via ARI{}", md.name(), renewalInfo.windows(md.name()).values().stream()
                     .flatMap(w -> w.explanation().stream()).findFirst().map(url -> ", explanation at " + url)
                     .orElse(""));
         }
         return decision;
     }
 
-    /** The CA's renewal windows (ARI) last fetched for the live certificates of {@code md}. */
-    public List<AriWindow> renewalInfo(String md) {
+    /** The CA's renewal windows (ARI) last fetched for the live certificates of {@code md}, by certificate. */
+    public Map<X509Certificate, AriWindow> renewalInfo(String md) {
         return renewalInfo.windows(md);
     }
 

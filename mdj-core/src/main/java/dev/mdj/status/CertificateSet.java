@@ -1,7 +1,6 @@
 package dev.mdj.status;
 
 import dev.mdj.store.json.StoreTime.Period;
-import java.security.cert.X509Certificate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,10 +23,10 @@ public record CertificateSet(Map<String, CertificateInfo> byKey) {
         byKey = Collections.unmodifiableMap(new LinkedHashMap<>(byKey));
     }
 
-    /** The facts of {@code certificates}, keeping their order. */
-    public static CertificateSet of(Map<String, X509Certificate> certificates) {
+    /** The facts of {@code leaves}, keeping their order. */
+    static CertificateSet of(Map<String, LeafCache.Leaf> leaves) {
         Map<String, CertificateInfo> infos = new LinkedHashMap<>();
-        certificates.forEach((key, cert) -> infos.put(key, CertificateInfo.of(cert)));
+        leaves.forEach((key, leaf) -> infos.put(key, leaf.info()));
         return new CertificateSet(infos);
     }
 

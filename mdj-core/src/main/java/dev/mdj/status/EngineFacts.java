@@ -1,9 +1,13 @@
 package dev.mdj.status;
 
+import dev.mdj.renew.AriWindow;
 import dev.mdj.renew.RenewDecision;
 import dev.mdj.store.json.StoreTime;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -16,19 +20,24 @@ import tools.jackson.databind.node.ObjectNode;
  * @param decision whether, when and why the watchdog renews ({@code mdj plan} says the same)
  * @param nextCheck when the running watchdog looks at the domain next
  * @param activatesAt when a finished renewal goes live (its valid-from plus MDActivationDelay)
+ * @param ariWindows the CA's suggested renewal windows (ARI) the watchdog last fetched, by the
+ *     key name of the live certificate they are for; empty when none is known
  */
-public record EngineFacts(RenewDecision decision, Optional<Instant> nextCheck, Optional<Instant> activatesAt) {
+public record EngineFacts(RenewDecision decision, Optional<Instant> nextCheck, Optional<Instant> activatesAt,
+        Map<String, AriWindow> ariWindows) {
 
     public EngineFacts {
         Objects.requireNonNull(decision, "decision");
         Objects.requireNonNull(nextCheck, "nextCheck");
         Objects.requireNonNull(activatesAt, "activatesAt");
+        ariWindows = Collections.unmodifiableMap(new LinkedHashMap<>(ariWindows));
     }
 
     /**
-     * {@code {"renewal-decision": {"reason", "at"?, "description"}, "next-check"?, "activates-at"?}};
-     * the reason is the {@link RenewDecision.Reason} in lower case with hyphens
-     * ({@code window-pending}), times as everywhere in md-status.
+     * {@code {"renewal-decision": {"reason", "at"?, "description"}, "next-check"?, "activates-at"?,
+     * "ari-window"?: {"<key>": {"start", "end", "explanation"?}}}}; the reason is the
+     * {@link RenewDecision.Reason} in lower case with hyphens ({@code window-pending}), times as
+     * everywhere in md-status.
      */
     public ObjectNode toJson() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
@@ -39,6 +48,15 @@ public record EngineFacts(RenewDecision decision, Optional<Instant> nextCheck, O
         node.set("renewal-decision", d);
         nextCheck.ifPresent(at -> node.put("next-check", StoreTime.format(at)));
         activatesAt.ifPresent(at -> node.put("activates-at", StoreTime.format(at)));
+        if (!ariWindows.isEmpty()) {
+            ObjectNode windows = node.putObject("ari-window");
+            ariWindows.forEach((key, window) -> {
+                ObjectNode w = windows.putObject(key);
+                w.put("start", StoreTime.format(window.start()));
+                w.put("end", StoreTime.format(window.end()));
+                window.explanation().ifPresent(url -> w.put("explanation", url.toString()));
+            });
+        }
         return node;
     }
 }

@@ -5,12 +5,14 @@ import dev.mdj.md.DomainNames;
 import dev.mdj.md.KeySpec;
 import dev.mdj.md.ManagedDomain;
 import dev.mdj.md.MdSetting;
+import dev.mdj.renew.AriWindow;
 import dev.mdj.renew.MdAssessment;
 import dev.mdj.renew.Registry;
 import dev.mdj.renew.RenewDecision;
 import dev.mdj.renew.RenewPolicy;
 import dev.mdj.renew.RenewalTiming;
 import dev.mdj.renew.Watchdog;
+import dev.mdj.status.LeafCache.Leaf;
 import dev.mdj.store.Aspect;
 import dev.mdj.store.Store;
 import dev.mdj.store.StoreException;
@@ -35,7 +37,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the status of the configured managed domains from the store, with the engine's own
  * rules for state ({@link Registry#assess}), renew-at ({@link RenewalTiming}) and the renewal
- * decision ({@link RenewPolicy}). Reads only; safe for concurrent use.
+ * decision ({@link RenewPolicy}). Reads only; safe for concurrent use. Parsed leaf certificates
+ * are kept per file version ({@link LeafCache}), so keep one reader per configuration.
  */
 public final class StatusReader {
 
@@ -50,18 +53,39 @@ public final class StatusReader {
         Optional<Instant> nextCheck(String md);
     }
 
+    /** The CA's renewal windows (ARI) the running watchdog last fetched; see {@link Watchdog#renewalInfo}. */
+    @FunctionalInterface
+    public interface RenewalWindows {
+        /** For a reader without a running engine. */
+        RenewalWindows NONE = md -> Map.of();
+
+        /** By live certificate of {@code md}. */
+        Map<X509Certificate, AriWindow> renewalInfo(String md);
+    }
+
     private final Configuration config;
     private final Store store;
     private final Clock clock;
     private final NextChecks nextChecks;
+    private final RenewalWindows renewalWindows;
     private final Registry registry;
+    private final LeafCache leaves;
 
-    public StatusReader(Configuration config, Store store, Clock clock, NextChecks nextChecks) {
+    /** A reader that knows what the running engine knows. */
+    public StatusReader(Configuration config, Store store, Clock clock, NextChecks nextChecks,
+            RenewalWindows renewalWindows) {
         this.config = Objects.requireNonNull(config, "config");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.nextChecks = Objects.requireNonNull(nextChecks, "nextChecks");
+        this.renewalWindows = Objects.requireNonNull(renewalWindows, "renewalWindows");
         this.registry = new Registry(store, config);
+        this.leaves = new LeafCache(store);
+    }
+
+    /** A reader without ARI windows (no engine runs, or none is asked). */
+    public StatusReader(Configuration config, Store store, Clock clock, NextChecks nextChecks) {
+        this(config, store, clock, nextChecks, RenewalWindows.NONE);
     }
 
     /** Every configured managed domain, sorted by name as mod_md lists them. */
@@ -98,26 +122,26 @@ public final class StatusReader {
     public MdStatus read(ManagedDomain md) {
         Instant now = clock.instant();
         List<KeySpec> specs = md.get(MdSetting.PRIVATE_KEYS).specs();
-        Map<KeySpec, Optional<X509Certificate>> live = new HashMap<>();
-        MdAssessment assessment = Registry.assess(md,
-                spec -> live.computeIfAbsent(spec, s -> leaf(StoreGroup.DOMAINS, md.name(), s)));
-        Map<String, X509Certificate> certificates = new LinkedHashMap<>();
+        Map<KeySpec, Optional<Leaf>> live = new HashMap<>();
+        MdAssessment assessment = Registry.assess(md, spec -> live.computeIfAbsent(spec,
+                s -> leaves.leaf(StoreGroup.DOMAINS, md.name(), s)).map(Leaf::certificate));
+        Map<String, Leaf> certificates = new LinkedHashMap<>();
         if (md.hasStaticCertificates()) {
             // mod_md names the certificates of MDCertificateFile by their position
             for (int i = 0; i < assessment.certificates().size(); i++) {
-                certificates.put(Integer.toString(i), assessment.certificates().get(i));
+                certificates.put(Integer.toString(i), Leaf.of(assessment.certificates().get(i)));
             }
         } else {
             specs.forEach(spec -> live.getOrDefault(spec, Optional.empty())
-                    .ifPresent(cert -> certificates.put(spec.storeName(), cert)));
+                    .ifPresent(leaf -> certificates.put(spec.storeName(), leaf)));
         }
         Optional<Instant> renewAt = assessment.state() == MdState.INCOMPLETE ? Optional.of(now)
                 : RenewalTiming.of(md, assessment.certificates()).renewAt();
         Optional<JobJson> job = stagedJob(md);
-        Map<String, X509Certificate> staged = new LinkedHashMap<>();
+        Map<String, Leaf> staged = new LinkedHashMap<>();
         if (job.isPresent()) {
             for (KeySpec spec : specs) {
-                stagedLeaf(md, spec).ifPresent(cert -> staged.put(spec.storeName(), cert));
+                stagedLeaf(md, spec).ifPresent(leaf -> staged.put(spec.storeName(), leaf));
             }
         }
         boolean used = registry.isUsed(md);
@@ -128,7 +152,29 @@ public final class StatusReader {
         return new MdStatus(mdJson(md).withState(assessment.state(), assessment.description().orElse(null)),
                 specs.stream().map(KeySpec::storeName).toList(), CertificateSet.of(certificates), renewAt,
                 used, renew, job, CertificateSet.of(staged),
-                new EngineFacts(decision, nextChecks.nextCheck(md.name()), activatesAt));
+                new EngineFacts(decision, nextChecks.nextCheck(md.name()), activatesAt,
+                        ariWindows(md, certificates)));
+    }
+
+    /**
+     * When the last renewal of {@code status}'s domain succeeded: the end of a finished staged
+     * run, else of the run whose certificates are live (their job.json moved along at
+     * activation); empty when mdj never renewed it (or the log no longer says).
+     */
+    public Optional<Instant> lastSuccessfulRenewal(MdStatus status) {
+        return status.renewal().filter(JobJson::finished).flatMap(JobJson::finishedAt)
+                .or(() -> liveJob(status.name()).flatMap(JobJson::finishedAt));
+    }
+
+    /** The watchdog's ARI windows of the live {@code certificates}, by the same key names. */
+    private Map<String, AriWindow> ariWindows(ManagedDomain md, Map<String, Leaf> certificates) {
+        Map<X509Certificate, AriWindow> windows = renewalWindows.renewalInfo(md.name());
+        Map<String, AriWindow> byKey = new LinkedHashMap<>();
+        if (!windows.isEmpty()) {
+            certificates.forEach((key, leaf) -> Optional.ofNullable(windows.get(leaf.certificate()))
+                    .ifPresent(window -> byKey.put(key, window)));
+        }
+        return byKey;
     }
 
     /**
@@ -156,17 +202,21 @@ public final class StatusReader {
         }
     }
 
-    private Optional<X509Certificate> stagedLeaf(ManagedDomain md, KeySpec spec) {
+    private Optional<JobJson> liveJob(String md) {
         try {
-            return leaf(StoreGroup.STAGING, md.name(), spec);
-        } catch (StoreException e) {
-            LOG.warn("{}: staged certificate unreadable: {}", md.name(), e.getMessage());
+            return store.load(StoreGroup.DOMAINS, md, Aspect.JOB_JSON).map(JobJson::parse);
+        } catch (StoreException | IllegalArgumentException e) {
+            LOG.warn("{}: job.json unreadable: {}", md, e.getMessage());
             return Optional.empty();
         }
     }
 
-    private Optional<X509Certificate> leaf(StoreGroup group, String name, KeySpec spec) {
-        return store.load(group, name, Aspect.certificateChain(spec))
-                .filter(chain -> !chain.isEmpty()).map(chain -> chain.get(0));
+    private Optional<Leaf> stagedLeaf(ManagedDomain md, KeySpec spec) {
+        try {
+            return leaves.leaf(StoreGroup.STAGING, md.name(), spec);
+        } catch (StoreException e) {
+            LOG.warn("{}: staged certificate unreadable: {}", md.name(), e.getMessage());
+            return Optional.empty();
+        }
     }
 }

@@ -12,6 +12,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -146,6 +148,21 @@ public final class FileStore implements Store {
         } catch (RuntimeException e) {
             throw new StoreException(file, paths.describe(file), e.getMessage(), e);
         }
+    }
+
+    /** The file's identity (inode), modification time and size: every atomic write renames a new file in. */
+    @Override
+    public Optional<Object> version(StoreGroup group, String name, Aspect<?> aspect) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(paths.file(group, name, aspect),
+                    BasicFileAttributes.class);
+            return Optional.of(new FileVersion(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private record FileVersion(Object fileKey, FileTime modified, long size) {
     }
 
     @Override

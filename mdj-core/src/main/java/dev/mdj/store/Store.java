@@ -44,6 +44,15 @@ public interface Store {
 
     boolean exists(StoreGroup group, String name, Aspect<?> aspect);
 
+    /**
+     * A value that changes whenever the file of {@code aspect} is written, for caches of what
+     * {@link #load} parsed; empty when the file does not exist or the store cannot tell (then
+     * nothing may be cached).
+     */
+    default Optional<Object> version(StoreGroup group, String name, Aspect<?> aspect) {
+        return Optional.empty();
+    }
+
     /** Removes one file; absent is fine. */
     void remove(StoreGroup group, String name, Aspect<?> aspect);
 

@@ -59,7 +59,7 @@ class ReferenceStatusTest {
                 SSLEngine on
             </VirtualHost>
             """;
-    private static final String TEST1 = "MDomain test1.example.org www.test1.example.org";
+    static final String TEST1 = "MDomain test1.example.org www.test1.example.org";
 
     @TempDir
     Path dir;
@@ -126,6 +126,15 @@ class ReferenceStatusTest {
     }
 
     private StatusReader reader(String name, String md, String alias, String mdConfig) throws IOException {
+        return reader(dir, name, md, alias, mdConfig, StatusReader.RenewalWindows.NONE);
+    }
+
+    /**
+     * A reader of reference case {@code name} at the moment mod_md answered, configured in
+     * {@code dir} with {@code mdConfig}; the engine's ARI windows from {@code windows}.
+     */
+    static StatusReader reader(Path dir, String name, String md, String alias, String mdConfig,
+            StatusReader.RenewalWindows windows) throws IOException {
         Path resource = resource(name);
         Path cert = resource.resolve("static.example.org.cert.pem");
         if (Files.exists(cert)) {
@@ -138,7 +147,7 @@ class ReferenceStatusTest {
         Configuration config = ConfigReader.read(file, ParseOptions.defaults().withServerRoot(dir));
         Clock clock = Clock.fixed(answeredAt(resource), ZoneOffset.UTC);
         return new StatusReader(config, FileStore.openExisting(resource.resolve("store")), clock,
-                StatusReader.NextChecks.NONE);
+                StatusReader.NextChecks.NONE, windows);
     }
 
     /** When mod_md answered GET /md-status: its Date header. */

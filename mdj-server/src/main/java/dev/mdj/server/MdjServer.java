@@ -6,11 +6,14 @@ import dev.mdj.engine.Engine;
 import dev.mdj.md.GlobalSetting;
 import dev.mdj.md.ManagedDomain;
 import dev.mdj.renew.ActivationListener;
+import dev.mdj.renew.AriWindow;
 import dev.mdj.server.files.MimeTypes;
 import dev.mdj.server.files.StaticFiles;
 import dev.mdj.server.http.MdStatusHandler;
 import dev.mdj.server.http.ServerFacts;
 import dev.mdj.server.http.ServerStatusHandler;
+import dev.mdj.server.http.MetricsHandler;
+import dev.mdj.server.metrics.ProcessMeters;
 import dev.mdj.server.proxy.HttpReverseProxy;
 import dev.mdj.server.log.AccessLogs;
 import dev.mdj.server.site.SiteTable;
@@ -36,6 +39,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,6 +88,8 @@ public final class MdjServer implements AutoCloseable {
     private final List<AccessLogs> retiredLogs = new ArrayList<>();
     private final Object engineLock = new Object();
     private final HttpReverseProxy proxy;
+    /** The JVM and process meters of SetHandler metrics, kept across reloads. */
+    private final ProcessMeters meters = new ProcessMeters();
     /** Written under {@link #engineLock}; read without it by status pages. */
     private volatile Engine engine;
 
@@ -191,13 +197,14 @@ public final class MdjServer implements AutoCloseable {
         FileStore store = FileStore.open(config.server().global().get(GlobalSetting.STORE_DIR));
         SiteTable sites = SiteTable.of(config);
         CertificateBook book = new CertificateBook(store, tls, clock, loader);
-        StatusReader status = new StatusReader(config, store, clock, this::nextCheck);
+        StatusReader status = new StatusReader(config, store, clock, this::nextCheck, this::renewalInfo);
         ServerStatusHandler serverStatus = new ServerStatusHandler(status,
                 new ServerFacts(ServerFacts.version(MdjServer.class), startedAt, number), clock,
                 config.server().global().get(GlobalSetting.SERVER_STATUS),
                 config.server().global().get(GlobalSetting.CERTIFICATE_CHECK));
         return new Generation(number, config, sites, book, store,
-                Map.of(MdStatusHandler.NAME, new MdStatusHandler(status), ServerStatusHandler.NAME, serverStatus),
+                Map.of(MdStatusHandler.NAME, new MdStatusHandler(status), ServerStatusHandler.NAME, serverStatus,
+                        MetricsHandler.NAME, new MetricsHandler(status, meters)),
                 new StaticFiles(MimeTypes.forConfig(config.server().typesConfig())), proxy,
                 AccessLogs.open(config, sites));
     }
@@ -206,6 +213,12 @@ public final class MdjServer implements AutoCloseable {
     private Optional<Instant> nextCheck(String md) {
         Engine running = engine;
         return running == null ? Optional.empty() : running.nextCheck(md);
+    }
+
+    /** The CA's renewal windows the running engine last fetched for {@code md}, for md-status and metrics. */
+    private Map<X509Certificate, AriWindow> renewalInfo(String md) {
+        Engine running = engine;
+        return running == null ? Map.of() : running.renewalInfo(md);
     }
 
     private void bind(Configuration config) throws IOException {
@@ -318,6 +331,7 @@ public final class MdjServer implements AutoCloseable {
         workers.shutdownGracefully(0, STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();
         acceptors.shutdownGracefully(0, STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();
         loader.shutdownNow();
+        meters.close();
         retiredLogs.forEach(AccessLogs::close);
         if (generation.get() != null) {
             generation.get().accessLogs().close();

@@ -302,7 +302,7 @@ class WatchdogTest {
         assertThat(driver.runs()).hasSize(1);
         assertThat(scheduler.pending()).as("less than a day away: the check is at the CA's time")
                 .containsExactly(T0.plus(Duration.ofDays(10)));
-        assertThat(watchdog.renewalInfo("example.org")).extracting(AriWindow::start)
+        assertThat(watchdog.renewalInfo("example.org").values()).extracting(AriWindow::start)
                 .containsExactly(T0.plus(Duration.ofDays(10)));
         scheduler.advance(Duration.ofHours(12));
         assertThat(driver.runs()).hasSize(2);

@@ -22,6 +22,8 @@ public final class JobJson {
 
     /** The most entries mod_md keeps in a job's log. */
     public static final int MAX_LOG_ENTRIES = 128;
+    /** The type of the log entry a successful run ends with, as mod_md writes it. */
+    public static final String FINISHED_ENTRY = "finished";
 
     private static final Set<String> KNOWN = Set.of("name", "finished", "notified",
             "notified-renewed", "next-run", "last-run", "valid-from", "errors", "last", "log");
@@ -213,6 +215,11 @@ public final class JobJson {
 
     public Optional<JobResult> last() {
         return Optional.ofNullable(last);
+    }
+
+    /** When the last successful run ended: its newest {@value #FINISHED_ENTRY} log entry. */
+    public Optional<Instant> finishedAt() {
+        return log.stream().filter(entry -> entry.type().equals(FINISHED_ENTRY)).findFirst().map(JobLogEntry::when);
     }
 
     /** The log, newest entry first. */

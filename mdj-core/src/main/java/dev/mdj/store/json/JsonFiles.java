@@ -3,11 +3,7 @@ package dev.mdj.store.json;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.util.DefaultIndenter;
-import tools.jackson.core.util.DefaultPrettyPrinter;
-import tools.jackson.core.util.Separators;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,7 +17,6 @@ import tools.jackson.databind.node.ObjectNode;
 public final class JsonFiles {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
-    private static final ObjectWriter WRITER = MAPPER.writer().with(prettyPrinter());
 
     private JsonFiles() {
     }
@@ -57,23 +52,11 @@ public final class JsonFiles {
 
     /** {@code node} laid out as mod_md writes it. */
     public static String write(JsonNode node) {
-        return WRITER.writeValueAsString(node);
+        return new String(writeBytes(node), StandardCharsets.UTF_8);
     }
 
     /** {@link #write(JsonNode)} as UTF-8 bytes, ready for the file. */
     public static byte[] writeBytes(JsonNode node) {
-        return write(node).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static DefaultPrettyPrinter prettyPrinter() {
-        Separators separators = Separators.createDefaultInstance()
-                .withRootSeparator("")
-                .withObjectNameValueSpacing(Separators.Spacing.AFTER)
-                .withObjectEmptySeparator("")
-                .withArrayEmptySeparator("");
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        return new DefaultPrettyPrinter(separators)
-                .withObjectIndenter(indenter)
-                .withArrayIndenter(indenter);
+        return JanssonLayout.write(node);
     }
 }

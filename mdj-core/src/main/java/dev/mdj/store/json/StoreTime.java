@@ -2,6 +2,7 @@ package dev.mdj.store.json;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -21,14 +22,39 @@ public final class StoreTime {
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("EEE, dd MMM uuuu HH:mm:ss 'GMT'", Locale.ENGLISH)
                     .withZone(ZoneOffset.UTC);
+    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+        "Nov", "Dec"};
 
     private StoreTime() {
     }
 
-    /** {@code instant} as mod_md writes it, truncated to whole seconds. */
+    /**
+     * {@code instant} as mod_md writes it, truncated to whole seconds. Written by hand for the
+     * years 0 to 9999 (md-status of thousands of MDs has tens of thousands of dates; the
+     * pattern formatter took a tenth of its time); others, as {@link #FORMAT} does.
+     */
     public static String format(Instant instant) {
         Objects.requireNonNull(instant, "instant");
-        return FORMAT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (t.getYear() < 0 || t.getYear() > 9999) {
+            return FORMAT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+        }
+        StringBuilder out = new StringBuilder(29).append(DAYS[t.getDayOfWeek().ordinal()]).append(", ");
+        digits(out, t.getDayOfMonth(), 2).append(' ').append(MONTHS[t.getMonthValue() - 1]).append(' ');
+        digits(out, t.getYear(), 4).append(' ');
+        digits(out, t.getHour(), 2).append(':');
+        digits(out, t.getMinute(), 2).append(':');
+        return digits(out, t.getSecond(), 2).append(" GMT").toString();
+    }
+
+    /** {@code value} (not negative) with leading zeros to {@code width} digits. */
+    private static StringBuilder digits(StringBuilder out, int value, int width) {
+        String text = Integer.toString(value);
+        for (int i = text.length(); i < width; i++) {
+            out.append('0');
+        }
+        return out.append(text);
     }
 
     /**

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,6 +30,19 @@ class StoreTimeTest {
     void truncatesToSeconds() {
         assertThat(StoreTime.format(Instant.parse("2026-01-01T00:00:00.999Z")))
                 .isEqualTo("Thu, 01 Jan 2026 00:00:00 GMT");
+    }
+
+    @Test
+    void formatsAsThePatternFormatterForAnyYear() {
+        DateTimeFormatter pattern = DateTimeFormatter.ofPattern("EEE, dd MMM uuuu HH:mm:ss 'GMT'", Locale.ENGLISH)
+                .withZone(ZoneOffset.UTC);
+        Random random = new Random(6);
+        for (int i = 0; i < 10_000; i++) {
+            Instant t = Instant.ofEpochSecond(random.nextLong(-70_000_000_000L, 300_000_000_000L), random.nextInt(1_000_000_000));
+            assertThat(StoreTime.format(t)).as("%s", t).isEqualTo(pattern.format(t.truncatedTo(ChronoUnit.SECONDS)));
+        }
+        assertThat(StoreTime.format(Instant.parse("0001-01-01T00:00:00Z"))).isEqualTo("Mon, 01 Jan 0001 00:00:00 GMT");
+        assertThat(StoreTime.format(Instant.parse("+10000-01-01T00:00:00Z"))).isEqualTo("Sat, 01 Jan +10000 00:00:00 GMT");
     }
 
     @Test

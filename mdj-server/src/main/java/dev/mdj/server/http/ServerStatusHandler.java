@@ -5,6 +5,7 @@ import dev.mdj.status.MdStatus;
 import dev.mdj.status.StatusReader;
 import dev.mdj.status.StatusText;
 import java.time.Clock;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -57,11 +58,12 @@ public final class ServerStatusHandler implements Responder {
         String host = !exchange.host().isEmpty() ? exchange.host()
                 : exchange.site().names().stream().findFirst().orElse("localhost");
         if (auto) {
-            return StatusAnswers.send(exchange, TEXT, () -> auto(host));
+            return StatusAnswers.send(exchange, TEXT, () -> auto(host).getBytes(StandardCharsets.UTF_8));
         }
         return StatusAnswers.send(exchange, HTML, () -> {
             Optional<List<MdStatus>> domains = managedDomains ? Optional.of(reader.all()) : Optional.empty();
-            return new ServerStatusPage(facts, check, clock.instant()).render(host, domains);
+            return new ServerStatusPage(facts, check, clock.instant()).render(host, domains)
+                    .getBytes(StandardCharsets.UTF_8);
         });
     }
 
