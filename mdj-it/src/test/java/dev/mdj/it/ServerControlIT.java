@@ -38,7 +38,10 @@ class ServerControlIT {
             assertThat(Processes.waitFor(Duration.ofSeconds(20), () -> listening(second)))
                     .as("the new Listen is bound after graceful; log:%n%s", log()).isTrue();
             assertThat(listening(first)).isTrue();
-            assertThat(log()).contains("configuration reloaded (generation 2)");
+            // The new listener is bound before the reload is logged as done.
+            assertThat(Processes.waitFor(Duration.ofSeconds(10),
+                    () -> log().contains("configuration reloaded (generation 2)")))
+                    .as("graceful logs the new generation; log:%n%s", log()).isTrue();
 
             Files.writeString(conf, "NotADirective x\n", java.nio.file.StandardOpenOption.APPEND);
             assertThat(MdjJar.run("-f", conf.toString(), "-k", "graceful")).startsWith("1\n")
