@@ -160,6 +160,15 @@ class BadInputTest {
         assertThat(get("/", "Host: " + HOST + "\r\n" + many)).isEqualTo("HTTP/1.1 431 Request Header Fields Too Large");
     }
 
+    @Test
+    void moreThanHttpdsHundredHeaderFieldsIs400() {
+        String fields = IntStream.range(0, 99).mapToObj(i -> "X-H" + i + ": v\r\n").reduce("", String::concat);
+        assertThat(get("/", "Host: " + HOST + "\r\n" + fields)).as("Host + 99 + Connection = 101")
+                .isEqualTo("HTTP/1.1 400 Bad Request");
+        assertThat(get("/", "Host: " + HOST + "\r\n" + fields.substring(fields.indexOf('\n') + 1)))
+                .as("exactly 100").isNotEqualTo("HTTP/1.1 400 Bad Request");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "G(T / HTTP/1.1", "GET / HTTP/1.x", "GET / FOO/1.1", "GET /", "GET  HTTP/1.1", "\u0001\u0002\u0003 / HTTP/1.1"})

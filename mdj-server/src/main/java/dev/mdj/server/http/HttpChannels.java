@@ -30,6 +30,8 @@ public final class HttpChannels {
     static final int MAX_REQUEST_LINE = 8190;
     /** httpd's LimitRequestFieldSize is per field; this bounds all header fields together. */
     static final int MAX_HEADER_BYTES = 32 * 1024;
+    /** httpd's LimitRequestFields: more header fields than this are a 400. */
+    static final int MAX_HEADER_FIELDS = 100;
     private static final int MAX_CONCURRENT_STREAMS = 100;
 
     /** The HTTP/1.1 handler that ends connections, also at stop ({@link Drain}). */

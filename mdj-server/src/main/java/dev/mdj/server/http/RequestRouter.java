@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
@@ -42,6 +43,12 @@ public final class RequestRouter extends ChannelInboundHandlerAdapter {
             if (request.decoderResult().isFailure()) {
                 ReferenceCountUtil.release(msg);
                 BadRequests.answer(ctx, request, connection);
+                body = BodySink.DISCARD;
+                return;
+            }
+            if (request.headers().size() > HttpChannels.MAX_HEADER_FIELDS) {
+                ReferenceCountUtil.release(msg);
+                BadRequests.refuse(ctx, request, connection, HttpResponseStatus.BAD_REQUEST);
                 body = BodySink.DISCARD;
                 return;
             }
