@@ -1,5 +1,6 @@
 package dev.mdj.server;
 
+import static dev.mdj.server.RawHttp.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mdj.md.KeySpec;
@@ -172,10 +173,6 @@ class MetricsTest {
 
     private String get(String path) {
         return RawHttp.exchange(http, "GET " + path + " HTTP/1.1\r\nHost: " + TEST1 + "\r\nConnection: close\r\n\r\n");
-    }
-
-    private static String body(String answer) {
-        return answer.substring(answer.indexOf("\r\n\r\n") + 4);
     }
 
     private static final String NAME = "[a-zA-Z_:][a-zA-Z0-9_:]*";

@@ -50,6 +50,26 @@ public final class RawHttp {
         }
     }
 
+    /** The status line of a raw answer, e.g. {@code HTTP/1.1 200 OK}. */
+    public static String statusLine(String answer) {
+        return answer.substring(0, answer.indexOf("\r\n"));
+    }
+
+    /** The value of the first header field {@code name} (lower case) in a raw answer, or null. */
+    public static String header(String answer, String name) {
+        for (String line : answer.substring(0, answer.indexOf("\r\n\r\n")).split("\r\n")) {
+            if (line.toLowerCase().startsWith(name + ":")) {
+                return line.substring(name.length() + 1).strip();
+            }
+        }
+        return null;
+    }
+
+    /** Everything after the header of a raw answer. */
+    public static String body(String answer) {
+        return answer.substring(answer.indexOf("\r\n\r\n") + 4);
+    }
+
     static SSLSocket tlsSocket(int port, String serverName) throws IOException {
         SSLContext context = TestTls.trustingAnything();
         SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();

@@ -1,5 +1,7 @@
 package dev.mdj.server;
 
+import static dev.mdj.server.RawHttp.body;
+import static dev.mdj.server.RawHttp.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mdj.testing.TestPki;
@@ -240,18 +242,5 @@ class ServerStatusHandlerTest {
         assertThat(at).as("row of " + name).isPositive();
         int start = page.lastIndexOf("<tr", at);
         return page.substring(start, page.indexOf("</tr>", at));
-    }
-
-    private static String header(String answer, String name) {
-        for (String line : answer.substring(0, answer.indexOf("\r\n\r\n")).split("\r\n")) {
-            if (line.toLowerCase().startsWith(name + ":")) {
-                return line.substring(name.length() + 1).strip();
-            }
-        }
-        return null;
-    }
-
-    private static String body(String answer) {
-        return answer.substring(answer.indexOf("\r\n\r\n") + 4);
     }
 }

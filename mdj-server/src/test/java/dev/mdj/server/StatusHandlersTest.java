@@ -1,5 +1,8 @@
 package dev.mdj.server;
 
+import static dev.mdj.server.RawHttp.body;
+import static dev.mdj.server.RawHttp.header;
+import static dev.mdj.server.RawHttp.statusLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mdj.md.KeySpec;
@@ -199,23 +202,6 @@ class StatusHandlersTest {
         try (InputStream in = StatusHandlersTest.class.getResourceAsStream("/reference/status/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    private static String statusLine(String answer) {
-        return answer.substring(0, answer.indexOf("\r\n"));
-    }
-
-    private static String header(String answer, String name) {
-        for (String line : answer.substring(0, answer.indexOf("\r\n\r\n")).split("\r\n")) {
-            if (line.toLowerCase().startsWith(name + ":")) {
-                return line.substring(name.length() + 1).strip();
-            }
-        }
-        return null;
-    }
-
-    private static String body(String answer) {
-        return answer.substring(answer.indexOf("\r\n\r\n") + 4);
     }
 
     /**
