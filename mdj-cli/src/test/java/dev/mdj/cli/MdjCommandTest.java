@@ -3,7 +3,6 @@ package dev.mdj.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,14 +18,12 @@ class MdjCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRun run = new CommandRun();
+    private final StringWriter out = run.out;
+    private final StringWriter err = run.err;
 
     private int mdj(String... args) {
-        CommandLine cl = MdjCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return run.mdj(args);
     }
 
     private Path config(String text) throws IOException {

@@ -3,13 +3,11 @@ package dev.mdj.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** mdj plan: what would happen, without a CA and without creating a store. */
 class PlanCommandTest {
@@ -17,13 +15,11 @@ class PlanCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
+    private final CommandRun run = new CommandRun();
+    private final StringWriter out = run.out;
 
     private int mdj(String... args) {
-        CommandLine cl = MdjCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(new StringWriter(), true));
-        return cl.execute(args);
+        return run.mdj(args);
     }
 
     @Test

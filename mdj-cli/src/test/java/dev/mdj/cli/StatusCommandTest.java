@@ -13,7 +13,6 @@ import dev.mdj.store.json.JsonFiles;
 import dev.mdj.store.pem.KeyPairs;
 import dev.mdj.store.pem.SelfSignedCertificates;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tools.jackson.databind.node.ObjectNode;
 
 /** mdj status: md-status from the configuration and the store, without a server. */
@@ -34,14 +32,12 @@ class StatusCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRun run = new CommandRun();
+    private final StringWriter out = run.out;
+    private final StringWriter err = run.err;
 
     private int mdj(String... args) {
-        CommandLine cl = MdjCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return run.mdj(args);
     }
 
     private Path config(Path store) throws IOException {

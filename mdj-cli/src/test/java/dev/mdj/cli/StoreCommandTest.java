@@ -10,7 +10,6 @@ import dev.mdj.store.json.AccountJson;
 import dev.mdj.store.json.JsonFiles;
 import dev.mdj.store.pem.KeyPairs;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -32,7 +31,6 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -45,16 +43,14 @@ class StoreCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRun run = new CommandRun();
+    private final StringWriter out = run.out;
+    private final StringWriter err = run.err;
     private Path storeDir;
     private X509Certificate cert;
 
     private int mdj(String... args) {
-        CommandLine cl = MdjCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return run.mdj(args);
     }
 
     private static X509Certificate certificate(KeyPair pair, String... names) throws Exception {
