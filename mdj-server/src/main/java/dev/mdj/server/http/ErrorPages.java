@@ -11,20 +11,24 @@ final class ErrorPages {
     private ErrorPages() {
     }
 
-    static String page(HttpResponseStatus status, String location) {
+    /**
+     * @param detail what httpd puts into the text: the location of a redirect, the method of
+     *     a 405; null otherwise
+     */
+    static String page(HttpResponseStatus status, String detail) {
         String title = status.code() + " " + status.reasonPhrase();
         return "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\" \"http://www.w3.org/TR/html4/strict.dtd\">\n"
                 + "<html><head>\n<title>" + title + "</title>\n</head><body>\n<h1>" + status.reasonPhrase()
-                + "</h1>\n<p>" + text(status.code(), location) + "</p>\n</body></html>\n";
+                + "</h1>\n<p>" + text(status.code(), detail) + "</p>\n</body></html>\n";
     }
 
-    private static String text(int code, String location) {
+    private static String text(int code, String detail) {
         return switch (code) {
-            case 301, 302, 303, 307, 308 -> "The document has moved <a href=\"" + escape(location) + "\">here</a>.";
+            case 301, 302, 303, 307, 308 -> "The document has moved <a href=\"" + escape(detail) + "\">here</a>.";
             case 400 -> "Your browser sent a request that this server could not understand.<br />";
             case 403 -> "You don't have permission to access this resource.";
             case 404 -> "The requested URL was not found on this server.";
-            case 405 -> "The requested method is not allowed for this URL.";
+            case 405 -> "The requested method " + escape(detail) + " is not allowed for this URL.";
             case 408 -> "Server timeout waiting for the HTTP request from the client.";
             case 410 -> "The requested resource is no longer available on this server and there is no forwarding"
                     + " address.\nPlease remove all references to this resource.";
@@ -43,7 +47,7 @@ final class ErrorPages {
         };
     }
 
-    /** The HTML escaping httpd applies to the location in the redirect page. */
+    /** The HTML escaping httpd applies to what it quotes in a page. */
     static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }

@@ -178,13 +178,13 @@ public final class Exchange {
     /** Sends httpd's page for {@code status}. */
     public ChannelFuture sendError(HttpResponseStatus status) {
         return send(status, "text/html; charset=iso-8859-1",
-                Unpooled.copiedBuffer(ErrorPages.page(status, null), StandardCharsets.ISO_8859_1));
+                Unpooled.copiedBuffer(ErrorPages.page(status, request.method().name()), StandardCharsets.ISO_8859_1));
     }
 
     /** Sends httpd's page for {@code status} and closes the connection afterwards. */
     public ChannelFuture sendErrorAndClose(HttpResponseStatus status) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-                Unpooled.copiedBuffer(ErrorPages.page(status, null), StandardCharsets.ISO_8859_1));
+                Unpooled.copiedBuffer(ErrorPages.page(status, request.method().name()), StandardCharsets.ISO_8859_1));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/html; charset=iso-8859-1");
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);

@@ -350,7 +350,8 @@ class StaticFilesTest {
             HttpText.Response response = request(method, "/a.txt", "Content-Length: 0");
             assertThat(response.status()).as(method).isEqualTo(405);
             assertThat(response.header("Allow")).isEqualTo("GET, HEAD, POST, OPTIONS");
-            assertThat(response.body()).contains("Method Not Allowed");
+            assertThat(response.body()).contains("Method Not Allowed")
+                    .contains("<p>The requested method " + method + " is not allowed for this URL.</p>");
         }
         HttpText.Response options = request("OPTIONS", "/a.txt");
         assertThat(options.status()).isEqualTo(200);
