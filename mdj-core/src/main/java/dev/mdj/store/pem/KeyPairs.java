@@ -81,8 +81,8 @@ public final class KeyPairs {
     }
 
     /**
-     * A new key pair from the JDK's generator: RSA with public exponent 65537, or EC on the
-     * spec's named curve.
+     * A new key pair: RSA with public exponent 65537 ({@link RsaKeyPairs} for even sizes, else the
+     * JDK's generator), or EC on the spec's named curve from the JDK's generator.
      *
      * @param spec what to generate
      * @return the new key pair
@@ -91,6 +91,9 @@ public final class KeyPairs {
         Objects.requireNonNull(spec, "spec");
         GENERATORS.acquireUninterruptibly();
         try {
+            if (spec instanceof KeySpec.Rsa rsa && RsaKeyPairs.supports(rsa.bits())) {
+                return RsaKeyPairs.generate(rsa.bits());
+            }
             KeyPairGenerator gen = KeyPairGenerator.getInstance(spec.algorithm());
             switch (spec) {
                 case KeySpec.Rsa rsa -> gen.initialize(new RSAKeyGenParameterSpec(rsa.bits(), RSAKeyGenParameterSpec.F4));

@@ -1,0 +1,121 @@
+package dev.mdj.store.pem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RsaKeyPairsTest {
+
+    private static final BigInteger ONE = BigInteger.ONE;
+
+    @ParameterizedTest
+    @ValueSource(ints = {2048, 3072})
+    void keysMeetTheFips186Conditions(int bits) throws Exception {
+        KeyPair pair = RsaKeyPairs.generate(bits);
+        RSAPrivateCrtKey key = (RSAPrivateCrtKey) pair.getPrivate();
+        BigInteger p = key.getPrimeP();
+        BigInteger q = key.getPrimeQ();
+        BigInteger e = key.getPublicExponent();
+        int half = bits / 2;
+
+        assertThat(e).isEqualTo(BigInteger.valueOf(65537));
+        assertThat(((RSAPublicKey) pair.getPublic()).getPublicExponent()).isEqualTo(e);
+        assertThat(key.getModulus()).isEqualTo(p.multiply(q)).isEqualTo(((RSAPublicKey) pair.getPublic()).getModulus());
+        assertThat(key.getModulus().bitLength()).isEqualTo(bits);
+        for (BigInteger prime : new BigInteger[] {p, q}) {
+            assertThat(prime.bitLength()).isEqualTo(half);
+            assertThat(prime.isProbablePrime(128)).isTrue();
+            // p >= sqrt(2) * 2^(half-1)  <=>  p^2 >= 2^(2*half-1)
+            assertThat(prime.pow(2)).isGreaterThan(ONE.shiftLeft(2 * half - 1));
+            assertThat(e.gcd(prime.subtract(ONE))).isEqualTo(ONE);
+        }
+        assertThat(p.subtract(q).abs()).isGreaterThan(ONE.shiftLeft(half - 100));
+        BigInteger p1 = p.subtract(ONE);
+        BigInteger q1 = q.subtract(ONE);
+        BigInteger lcm = p1.multiply(q1).divide(p1.gcd(q1));
+        BigInteger d = key.getPrivateExponent();
+        assertThat(d.multiply(e).mod(lcm)).isEqualTo(ONE);
+        assertThat(d).isGreaterThan(ONE.shiftLeft(half)).isLessThan(lcm);
+        assertThat(key.getPrimeExponentP()).isEqualTo(d.mod(p1));
+        assertThat(key.getPrimeExponentQ()).isEqualTo(d.mod(q1));
+        assertThat(key.getCrtCoefficient().multiply(q).mod(p)).isEqualTo(ONE);
+
+        byte[] data = "mdj".getBytes(StandardCharsets.US_ASCII);
+        Signature signer = Signature.getInstance("SHA256withRSA");
+        signer.initSign(pair.getPrivate());
+        signer.update(data);
+        byte[] signature = signer.sign();
+        Signature verifier = Signature.getInstance("SHA256withRSA");
+        verifier.initVerify(pair.getPublic());
+        verifier.update(data);
+        assertThat(verifier.verify(signature)).isTrue();
+    }
+
+    @Test
+    void primesComeOnlyFromAboveTheLowerBound() {
+        // Without the bound, about 41 % of these would lie below it.
+        BigInteger min = RsaKeyPairs.lowerBound(256);
+        assertThat(min.pow(2)).isGreaterThan(ONE.shiftLeft(511));
+        assertThat(min.subtract(ONE).pow(2)).isLessThanOrEqualTo(ONE.shiftLeft(511));
+        SecureRandom random = new SecureRandom();
+        for (int i = 0; i < 200; i++) {
+            BigInteger p = RsaKeyPairs.prime(256, min, random);
+            assertThat(p).isGreaterThan(min);
+            assertThat(p.bitLength()).isEqualTo(256);
+            assertThat(p.isProbablePrime(128)).isTrue();
+            assertThat(RsaKeyPairs.E.gcd(p.subtract(ONE))).isEqualTo(ONE);
+        }
+    }
+
+    @Test
+    void keysOfTwoCallsDiffer() {
+        RSAPublicKey a = (RSAPublicKey) RsaKeyPairs.generate(2048).getPublic();
+        RSAPublicKey b = (RSAPublicKey) RsaKeyPairs.generate(2048).getPublic();
+        assertThat(a.getModulus()).isNotEqualTo(b.getModulus());
+    }
+
+    @Test
+    void oddOrSmallSizesAreLeftToTheJdk() {
+        assertThat(RsaKeyPairs.supports(2048)).isTrue();
+        assertThat(RsaKeyPairs.supports(4096)).isTrue();
+        assertThat(RsaKeyPairs.supports(3071)).isFalse();
+        assertThat(RsaKeyPairs.supports(1024)).isFalse();
+        assertThatThrownBy(() -> RsaKeyPairs.generate(3071)).isInstanceOf(IllegalArgumentException.class);
+        RSAPublicKey odd = (RSAPublicKey) KeyPairs.generate(new dev.mdj.md.KeySpec.Rsa(3071)).getPublic();
+        assertThat(odd.getModulus().bitLength()).isEqualTo(3071);
+    }
+
+    @Test
+    void openSslFindsTheKeyConsistent(@TempDir Path dir) throws Exception {
+        Path pem = dir.resolve("key.pem");
+        Files.writeString(pem, PrivateKeyPem.encode(RsaKeyPairs.generate(2048).getPrivate()), StandardCharsets.US_ASCII);
+        Process check;
+        try {
+            check = new ProcessBuilder("openssl", "rsa", "-check", "-noout", "-in", pem.toString())
+                    .redirectErrorStream(true).start();
+        } catch (IOException e) {
+            assumeTrue(false, "openssl not installed");
+            return;
+        }
+        String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(check.exitValue()).as(out).isZero();
+        assertThat(out).contains("RSA key ok");
+    }
+}
