@@ -32,7 +32,8 @@ public final class OcspFetcher {
 
     /** @param proxy MDHttpProxy, if set */
     public OcspFetcher(Optional<URI> proxy) {
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL);
         proxy.ifPresent(p -> {
             builder.proxy(HttpProxies.selector(p));
