@@ -246,14 +246,14 @@ public final class MdjServer implements AutoCloseable {
         Settings global = config.server().global();
         new OcspStore(store).cleanUp(global.get(GlobalSetting.STAPLING_KEEP_RESPONSE), clock.instant());
         Stapler stapler = Stapler.builder().store(store)
-                .fetcher(new OcspFetcher(global.find(MdSetting.HTTP_PROXY)))
+                .fetcher(new OcspFetcher(config.server().mdDefaults().find(MdSetting.HTTP_PROXY)))
                 .events(EventNotifier.of(global, config.server().serverRoot(), clock))
                 .scheduler(TaskScheduler.of(staplingTimer, clock)).workers(loader)
                 .clock(clock).random(new SecureRandom())
                 .renewWindow(global.get(GlobalSetting.STAPLING_RENEW_WINDOW))
                 .retryDelay(global.get(GlobalSetting.RETRY_DELAY))
                 .revoked(this::revoked).build();
-        return new Stapling(global, Optional.of(stapler));
+        return new Stapling(config, stapler);
     }
 
     /** An OCSP responder says a certificate of {@code md} is revoked: the engine looks at it now. */

@@ -5,7 +5,6 @@ import dev.mdj.config.host.VirtualHost;
 import dev.mdj.md.GlobalSetting;
 import dev.mdj.md.ManagedDomain;
 import dev.mdj.md.MdSetting;
-import dev.mdj.md.Settings;
 import dev.mdj.ocsp.OcspTarget;
 import dev.mdj.ocsp.Staple;
 import dev.mdj.ocsp.Stapler;
@@ -24,20 +23,25 @@ import java.util.Optional;
 public final class Stapling {
 
     /** No stapling at all (off in the configuration, or a TLS stack that cannot staple). */
-    public static final Stapling OFF = new Stapling(Settings.empty(), Optional.empty());
+    public static final Stapling OFF = new Stapling(false, Optional.empty());
 
-    private final Settings global;
+    /** Whether certificates outside managed domains (and of MDs with MDStapling off) are stapled. */
+    private final boolean others;
     private final Optional<Stapler> stapler;
 
-    public Stapling(Settings global, Optional<Stapler> stapler) {
-        this.global = global;
+    private Stapling(boolean others, Optional<Stapler> stapler) {
+        this.others = others;
         this.stapler = stapler;
+    }
+
+    /** The stapling {@code config} asks for, with the stapler that keeps the staples. */
+    public Stapling(Configuration config, Stapler stapler) {
+        this(others(config), Optional.of(stapler));
     }
 
     /** Whether anything in {@code config} is to be stapled. */
     public static boolean wanted(Configuration config) {
-        Settings global = config.server().global();
-        return others(global) || config.managedDomains().stream().anyMatch(md -> md.get(MdSetting.STAPLING))
+        return others(config) || config.managedDomains().stream().anyMatch(md -> md.get(MdSetting.STAPLING))
                 || config.server().virtualHosts().stream().anyMatch(h -> h.tls().useStapling().orElse(false));
     }
 
@@ -47,12 +51,12 @@ public final class Stapling {
 
     /** Whether the certificates of {@code md} are stapled. */
     public boolean stapled(ManagedDomain md) {
-        return md.get(MdSetting.STAPLING) || others(global);
+        return md.get(MdSetting.STAPLING) || others;
     }
 
     /** Whether the SSLCertificateFile certificates of {@code host} (no managed domain) are stapled. */
     public boolean stapled(VirtualHost host) {
-        return others(global) || host.tls().useStapling().orElse(false);
+        return others || host.tls().useStapling().orElse(false);
     }
 
     /**
@@ -86,7 +90,9 @@ public final class Stapling {
         return staples;
     }
 
-    private static boolean others(Settings global) {
-        return global.get(MdSetting.STAPLING) && global.get(GlobalSetting.STAPLE_OTHERS);
+    /** MDStapling outside any {@code <MDomain>} and MDStapleOthers. */
+    private static boolean others(Configuration config) {
+        return config.server().mdDefaults().get(MdSetting.STAPLING)
+                && config.server().global().get(GlobalSetting.STAPLE_OTHERS);
     }
 }
