@@ -92,6 +92,15 @@ class StaplingTest {
                 <VirtualHost *:%1$d>
                   ServerName %3$s
                   SSLEngine on
+                  <Location /md-status>
+                    SetHandler md-status
+                  </Location>
+                  <Location /server-status>
+                    SetHandler server-status
+                  </Location>
+                  <Location /metrics>
+                    SetHandler metrics
+                  </Location>
                 </VirtualHost>
                 <VirtualHost *:%1$d>
                   ServerName %4$s
@@ -130,6 +139,24 @@ class StaplingTest {
         assertThat(store.fileNames(StoreGroup.OCSP, "other")).contains(
                 "ocsp-" + Certificates.sha1Fingerprint(other.certificate()) + ".json");
         assertThat(eventually(() -> events().contains("ocsp-renewed " + MD))).isTrue();
+
+        String mdStatus = get("/md-status/" + MD);
+        assertThat(mdStatus).contains("\"stapling\": true").contains("\"ocsp\": {\n        \"status\": \"good\"")
+                .contains("message-ocsp-renewed");
+        String auto = get("/server-status?auto");
+        assertThat(auto).contains("ManagedStaplingsTotal: 2\nManagedStaplingsOK: 2\nManagedStaplingsRenew: 0\n"
+                + "ManagedStaplingsErrored: 0\n")
+                .contains("ManagedStapling[0]Domain: " + MD)
+                .contains("ManagedStapling[1]CertificateID: " + Certificates.sha1Fingerprint(rsa.certificate()))
+                .contains("ManagedStapling[1]ResponderURL: " + responder.url());
+        assertThat(get("/server-status")).contains("Managed Staplings");
+        assertThat(get("/metrics")).contains("mdj_ocsp_status{md=\"" + MD + "\",key_type=\"rsa\",status=\"good\"} 1");
+    }
+
+    /** A status page of the managed domain's virtual host, over TLS. */
+    private String get(String path) {
+        return Processes.run(List.of("curl", "-sk", "--resolve", MD + ":" + port + ":127.0.0.1",
+                "https://" + MD + ":" + port + path), Map.of(), null, Duration.ofSeconds(20)).orThrow().output();
     }
 
     @Test
@@ -173,6 +200,7 @@ class StaplingTest {
         assertThat(eventually(() -> events().contains("renewing " + MD))).as("events: %s", events()).isTrue();
         String status = status(MD, "-sigalgs", ECDSA_CLIENT);
         assertThat(status).contains("Cert Status: revoked");
+        assertThat(get("/server-status?auto")).contains("ManagedStaplingsRenew: 1\n");
     }
 
     private String events() {
