@@ -193,6 +193,22 @@ class StaplingTest {
     }
 
     @Test
+    void aRenewedCertificateIsStapledAsSoonAsItIsLive() {
+        responder.start();
+        server = TestServers.start(config("MDStapling on", "manual"));
+        assertStapled(MD, rsa.certificate(), "-sigalgs", RSA_CLIENT);
+        TestPki.Leaf renewed = pki.issueWithOcsp("renewed", List.of(MD), false, responder.url());
+        responder.good(renewed.certificate()).restart();
+
+        store.save(StoreGroup.DOMAINS, MD, Aspect.privateKey(RSA), renewed.privateKey());
+        store.save(StoreGroup.DOMAINS, MD, Aspect.certificateChain(RSA),
+                List.of(renewed.certificate(), pki.caCertificate()));
+        server.activated(MD).join();
+
+        assertStapled(MD, renewed.certificate(), "-sigalgs", RSA_CLIENT);
+    }
+
+    @Test
     void aRevokedAnswerStartsARenewal() {
         responder.revoke(ec.certificate()).start();
         server = TestServers.start(config("MDStapling on", "auto"));
