@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
  * <p>Certificates are loaded on first use, off the event loop, and kept; {@link #activated}
  * loads a managed domain's new set and swaps it in once it is complete, so handshakes never
  * see a half-written set and a set that cannot be loaded leaves the previous one in service.
+ * Each loaded certificate that {@link Stapling} says is stapled gets its {@link Staple}, so a new
+ * certificate's OCSP response is fetched as soon as it is loaded.
  */
 public final class CertificateBook {
 
@@ -97,7 +99,7 @@ public final class CertificateBook {
         return factory;
     }
 
-    /** The TLS context for a handshake of {@code hello} reaching {@code site}. */
+    /** The TLS context and OCSP staple for a handshake of {@code hello} reaching {@code site}. */
     public CompletableFuture<Selection> select(Site site, ClientHello hello) {
         List<String> protocols = site.protocols().stream().filter(HTTP_PROTOCOLS::contains).toList();
         if (hello.wantsAcmeTls() && site.allows(ClientHello.ACME_TLS_1) && !hello.serverName().isEmpty()) {
