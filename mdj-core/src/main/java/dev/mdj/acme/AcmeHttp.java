@@ -1,15 +1,11 @@
 package dev.mdj.acme;
 
+import dev.mdj.md.HttpProxies;
 import dev.mdj.renew.DriveException;
 import dev.mdj.renew.StatusCodes;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Authenticator;
-import java.net.InetSocketAddress;
-import java.net.PasswordAuthentication;
-import java.net.ProxySelector;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,21 +40,8 @@ final class AcmeHttp {
         NetworkSettings net = session.networkSettings();
         net.setTimeout(TIMEOUT);
         if (proxy != null) {
-            int port = proxy.getPort() != -1 ? proxy.getPort() : "https".equalsIgnoreCase(proxy.getScheme()) ? 443 : 80;
-            net.setProxySelector(ProxySelector.of(InetSocketAddress.createUnresolved(proxy.getHost(), port)));
-            String userInfo = proxy.getRawUserInfo();
-            if (userInfo != null && !userInfo.isEmpty()) {
-                int colon = userInfo.indexOf(':');
-                String user = URLDecoder.decode(colon < 0 ? userInfo : userInfo.substring(0, colon), StandardCharsets.UTF_8);
-                String pass = colon < 0 ? "" : URLDecoder.decode(userInfo.substring(colon + 1), StandardCharsets.UTF_8);
-                net.setAuthenticator(new Authenticator() {
-                    @Override
-                    protected PasswordAuthentication getPasswordAuthentication() {
-                        return getRequestorType() == RequestorType.PROXY
-                                ? new PasswordAuthentication(user, pass.toCharArray()) : null;
-                    }
-                });
-            }
+            net.setProxySelector(HttpProxies.selector(proxy));
+            HttpProxies.authenticator(proxy).ifPresent(net::setAuthenticator);
         }
         return session;
     }

@@ -6,6 +6,7 @@ import dev.mdj.md.DomainNames;
 import dev.mdj.md.GlobalSetting;
 import dev.mdj.md.ManagedDomain;
 import dev.mdj.md.MatchNames;
+import dev.mdj.md.CertificateAuthorities;
 import dev.mdj.md.MdSetting;
 import dev.mdj.md.MemberMode;
 import dev.mdj.md.RequireHttps;
@@ -250,6 +251,12 @@ final class DomainAssignment {
             warnings.add(new ConfigError(md.location(), "The Managed Domain " + md.name()
                     + " is configured to require https, but there seems to be no VirtualHost"
                     + " for it that has SSL enabled"));
+        }
+        if (settings.get(MdSetting.MUST_STAPLE)) {
+            settings.get(MdSetting.CA_URLS).stream().filter(CertificateAuthorities::refusesMustStaple).findFirst()
+                    .ifPresent(ca -> warnings.add(new ConfigError(md.location(), "MDMustStaple is on for " + md.name()
+                            + ", but " + CertificateAuthorities.displayName(ca) + " refuses must-staple orders"
+                            + " (since May 2025; it no longer runs OCSP): its renewals will fail")));
         }
     }
 

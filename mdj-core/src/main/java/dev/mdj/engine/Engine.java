@@ -67,9 +67,7 @@ public final class Engine implements AutoCloseable {
                 AcmeDriver.POLL_TIMEOUT, new CommandRunner(workDir, AcmeDriver.COMMAND_TIMEOUT));
         this.watchdog = Watchdog.builder()
                 .registry(registry).store(store).driver(driver)
-                .events(new EventNotifier(global.find(GlobalSetting.MESSAGE_COMMAND),
-                        global.find(GlobalSetting.NOTIFY_COMMAND),
-                        new CommandRunner(workDir, CommandRunner.DEFAULT_TIMEOUT), b.clock))
+                .events(EventNotifier.of(global, workDir, b.clock))
                 .scheduler(TaskScheduler.of(timer, b.clock))
                 .workers(task -> threads.execute(() -> {
                     permits.acquireUninterruptibly();
@@ -139,6 +137,11 @@ public final class Engine implements AutoCloseable {
     /** Renews {@code md} now, on the calling thread (see {@link Watchdog#renewNow}). */
     public void renewNow(String md) {
         watchdog.renewNow(md);
+    }
+
+    /** Looks at {@code md} now in the background (see {@link Watchdog#checkNow}). */
+    public void checkNow(String md) {
+        watchdog.checkNow(md);
     }
 
     /** When the watchdog looks at {@code md} next (see {@link Watchdog#nextCheck}). */

@@ -1,6 +1,9 @@
 package dev.mdj.events;
 
+import dev.mdj.md.GlobalSetting;
+import dev.mdj.md.Settings;
 import dev.mdj.store.json.JobJson;
+import java.nio.file.Path;
 import dev.mdj.store.json.JobLogEntry;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,6 +61,15 @@ public final class EventNotifier {
         this.notifyCommand = notifyCommand.map(line -> Command.parse("MDNotifyCmd", line));
         this.runner = Objects.requireNonNull(runner, "runner");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * The notifier for the configuration's MDMessageCmd and MDNotifyCmd, running them in
+     * {@code workDir} (ServerRoot).
+     */
+    public static EventNotifier of(Settings global, Path workDir, Clock clock) {
+        return new EventNotifier(global.find(GlobalSetting.MESSAGE_COMMAND), global.find(GlobalSetting.NOTIFY_COMMAND),
+                new CommandRunner(workDir, CommandRunner.DEFAULT_TIMEOUT), clock);
     }
 
     /**

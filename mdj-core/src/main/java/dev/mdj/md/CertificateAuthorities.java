@@ -50,6 +50,14 @@ public final class CertificateAuthorities {
         return byUrl(url).map(ca -> ca.discontinued).orElse(false);
     }
 
+    /**
+     * Whether the CA at {@code url} refuses orders for certificates with the must-staple
+     * extension: Let's Encrypt (production and staging) since 2025-05-07, as it ended OCSP.
+     */
+    public static boolean refusesMustStaple(URI url) {
+        return url.getHost() != null && url.getHost().toLowerCase(java.util.Locale.ROOT).endsWith(".letsencrypt.org");
+    }
+
     /** A short name for {@code url} in messages: the known CA name, else the URL's host, else the whole URI. */
     public static String displayName(URI url) {
         return byUrl(url).map(ca -> ca.displayName)

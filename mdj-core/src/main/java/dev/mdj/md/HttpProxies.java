@@ -1,7 +1,14 @@
 package dev.mdj.md;
 
+import java.net.Authenticator;
+import java.net.InetSocketAddress;
+import java.net.PasswordAuthentication;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -47,6 +54,30 @@ public final class HttpProxies {
             throw new IllegalArgumentException("invalid port");
         }
         return server;
+    }
+
+    /** A selector sending every request through {@code proxy} (a URL {@link #parse} accepted). */
+    public static ProxySelector selector(URI proxy) {
+        int port = proxy.getPort() != -1 ? proxy.getPort() : "https".equalsIgnoreCase(proxy.getScheme()) ? 443 : 80;
+        return ProxySelector.of(InetSocketAddress.createUnresolved(proxy.getHost(), port));
+    }
+
+    /** The proxy credentials from the user info of {@code proxy}, if it has any. */
+    public static Optional<Authenticator> authenticator(URI proxy) {
+        String userInfo = proxy.getRawUserInfo();
+        if (userInfo == null || userInfo.isEmpty()) {
+            return Optional.empty();
+        }
+        int colon = userInfo.indexOf(':');
+        String user = URLDecoder.decode(colon < 0 ? userInfo : userInfo.substring(0, colon), StandardCharsets.UTF_8);
+        String pass = colon < 0 ? "" : URLDecoder.decode(userInfo.substring(colon + 1), StandardCharsets.UTF_8);
+        return Optional.of(new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                return getRequestorType() == RequestorType.PROXY
+                        ? new PasswordAuthentication(user, pass.toCharArray()) : null;
+            }
+        });
     }
 
     /** {@code url} with the password in its user info, if any, replaced by {@code ***}. */

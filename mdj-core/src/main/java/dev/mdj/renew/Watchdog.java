@@ -7,6 +7,7 @@ import dev.mdj.md.GlobalSetting;
 import dev.mdj.md.ManagedDomain;
 import dev.mdj.md.MdSetting;
 import dev.mdj.md.Settings;
+import dev.mdj.ocsp.OcspStore;
 import dev.mdj.store.Aspect;
 import dev.mdj.store.Store;
 import dev.mdj.store.StoreException;
@@ -175,6 +176,18 @@ public final class Watchdog {
     }
 
     /**
+     * Looks at {@code md} now in the background instead of at its scheduled time, for news that
+     * may make a renewal due (an OCSP responder said a certificate is revoked). Unknown MDs are
+     * ignored: the news may come from a configuration that was replaced meanwhile.
+     */
+    public void checkNow(String md) {
+        MdSchedule schedule = schedules.get(md);
+        if (schedule != null && !stopped) {
+            submit(schedule, false, workers);
+        }
+    }
+
+    /**
      * When the watchdog looks at {@code md} next (for status pages); empty when the MD is not
      * watched, the watchdog stopped, or a run is under way.
      */
@@ -320,11 +333,12 @@ public final class Watchdog {
      */
     private RenewDecision decide(ManagedDomain md, MdAssessment assessment, Instant now) {
         boolean used = registry.isUsed(md);
-        RenewDecision decision = RenewPolicy.decide(md, used, assessment, false, Optional.empty(), now);
+        boolean revoked = md.get(MdSetting.STAPLING) && new OcspStore(store).anyRevoked(md.name(), assessment.certificates());
+        RenewDecision decision = RenewPolicy.decide(md, used, assessment, revoked, Optional.empty(), now);
         if (decision.reason() != RenewDecision.Reason.WINDOW_PENDING) {
             return decision;
         }
-        decision = RenewPolicy.decide(md, used, assessment, false,
+        decision = RenewPolicy.decide(md, used, assessment, revoked,
                 renewalInfo.pick(md, assessment.certificates(), now), now);
         if (decision.reason() == RenewDecision.Reason.ARI && decision.isDue(now)) {
             LOG.info("{}: renewal triggered by the CA via ARI{}", md.name(), renewalInfo.windows(md.name()).values().stream()

@@ -5,6 +5,7 @@ import dev.mdj.store.json.MdJson;
 import dev.mdj.store.json.MdState;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,11 +22,12 @@ import java.util.Optional;
  * @param renew whether a renewal is due or under way (mod_md's {@code renew}: due, or a staged job exists)
  * @param renewal the staged renewal job ({@code staging/<md>/job.json}), if there is one
  * @param stagedCertificates the certificates the staged renewal obtained so far
+ * @param ocsp the OCSP stapling of the live certificates by key name, when the domain has MDStapling on
  * @param engine what mdj knows beyond mod_md
  */
 public record MdStatus(MdJson md, List<String> keyNames, CertificateSet certificates, Optional<Instant> renewAt,
         boolean watched, boolean renew, Optional<JobJson> renewal, CertificateSet stagedCertificates,
-        EngineFacts engine) {
+        Map<String, OcspState> ocsp, EngineFacts engine) {
 
     public MdStatus {
         Objects.requireNonNull(md, "md");
@@ -34,6 +36,7 @@ public record MdStatus(MdJson md, List<String> keyNames, CertificateSet certific
         Objects.requireNonNull(renewAt, "renewAt");
         Objects.requireNonNull(renewal, "renewal");
         Objects.requireNonNull(stagedCertificates, "stagedCertificates");
+        ocsp = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ocsp));
         Objects.requireNonNull(engine, "engine");
     }
 

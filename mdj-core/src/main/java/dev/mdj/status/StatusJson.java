@@ -49,7 +49,13 @@ public final class StatusJson {
         if (md.get("eab") instanceof ObjectNode eab && eab.has("hmac")) {
             eab.put("hmac", HIDDEN);
         }
-        md.set("cert", status.certificates().toJson());
+        ObjectNode cert = status.certificates().toJson();
+        status.ocsp().forEach((key, ocsp) -> {
+            if (cert.get(key) instanceof ObjectNode info) {
+                info.set("ocsp", ocsp.toJson(withLog));
+            }
+        });
+        md.set("cert", cert);
         status.renewAt().ifPresent(at -> md.put("renew-at", StoreTime.format(at)));
         md.put("watched", status.watched());
         if (status.renew()) {

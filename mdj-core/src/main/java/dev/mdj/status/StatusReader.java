@@ -1,5 +1,10 @@
 package dev.mdj.status;
 
+import dev.mdj.ocsp.OcspResponse;
+import dev.mdj.ocsp.OcspStatus;
+import dev.mdj.ocsp.OcspStore;
+import dev.mdj.store.json.StoreTime.Period;
+import dev.mdj.store.pem.Certificates;
 import dev.mdj.config.Configuration;
 import dev.mdj.md.DomainNames;
 import dev.mdj.md.KeySpec;
@@ -151,7 +156,7 @@ public final class StatusReader {
         boolean renew = renewAt.filter(at -> !at.isAfter(now)).isPresent() || job.isPresent();
         return new MdStatus(mdJson(md).withState(assessment.state(), assessment.description().orElse(null)),
                 specs.stream().map(KeySpec::storeName).toList(), CertificateSet.of(certificates), renewAt,
-                used, renew, job, CertificateSet.of(staged),
+                used, renew, job, CertificateSet.of(staged), ocsp(md, certificates),
                 new EngineFacts(decision, nextChecks.nextCheck(md.name()), activatesAt,
                         ariWindows(md, certificates)));
     }
@@ -164,6 +169,28 @@ public final class StatusReader {
     public Optional<Instant> lastSuccessfulRenewal(MdStatus status) {
         return status.renewal().filter(JobJson::finished).flatMap(JobJson::finishedAt)
                 .or(() -> liveJob(status.name()).flatMap(JobJson::finishedAt));
+    }
+
+    /**
+     * The OCSP stapling of the live {@code certificates} from {@code ocsp/<md>/}, by the same key
+     * names; none when the domain has MDStapling off (mod_md shows {@code ocsp} only then).
+     */
+    private Map<String, OcspState> ocsp(ManagedDomain md, Map<String, Leaf> certificates) {
+        if (!md.get(MdSetting.STAPLING) || certificates.isEmpty()) {
+            return Map.of();
+        }
+        OcspStore responses = new OcspStore(store);
+        Optional<JobJson> job = responses.existingJob(md.name());
+        Map<String, OcspState> byKey = new LinkedHashMap<>();
+        certificates.forEach((key, leaf) -> {
+            X509Certificate cert = leaf.certificate();
+            String id = Certificates.sha1Fingerprint(cert);
+            Optional<OcspResponse> response = responses.load(md.name(), id);
+            byKey.put(key, new OcspState(id, response.map(OcspResponse::status).orElse(OcspStatus.UNKNOWN),
+                    response.map(r -> new Period(r.thisUpdate(), r.nextUpdate())),
+                    Certificates.ocspResponders(cert).stream().findFirst(), job));
+        });
+        return byKey;
     }
 
     /** The watchdog's ARI windows of the live {@code certificates}, by the same key names. */

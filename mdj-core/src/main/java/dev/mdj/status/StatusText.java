@@ -1,5 +1,6 @@
 package dev.mdj.status;
 
+import dev.mdj.ocsp.OcspStatus;
 import dev.mdj.md.CertificateAuthorities;
 import dev.mdj.md.CertificateCheck;
 import dev.mdj.md.RenewMode;
@@ -33,8 +34,9 @@ public final class StatusText {
     }
 
     /**
-     * The lines mod_md writes for {@code domains} at {@code now}. OCSP stapling is not built yet,
-     * so the stapling counts are all 0, as mod_md reports them without OCSP responses.
+     * The lines mod_md writes for {@code domains} at {@code now}. Of mod_md's stapling counts,
+     * {@code Renew} counts revoked responses and {@code Errored} certificates without a response
+     * (mod_md's own, odd, mapping).
      */
     public static String managedCertificates(List<MdStatus> domains, CertificateCheck check, Instant now) {
         StringBuilder out = new StringBuilder();
@@ -47,11 +49,40 @@ public final class StatusText {
         for (int i = 0; i < domains.size(); i++) {
             domain(out, "ManagedDomain[" + i + "]", domains.get(i), check, now);
         }
-        line(out, "ManagedStaplingsTotal", 0);
-        line(out, "ManagedStaplingsOK", 0);
-        line(out, "ManagedStaplingsRenew", 0);
-        line(out, "ManagedStaplingsErrored", 0);
+        List<Stapled> staplings = Stapled.of(domains);
+        line(out, "ManagedStaplingsTotal", staplings.size());
+        line(out, "ManagedStaplingsOK", Stapled.count(staplings, OcspStatus.GOOD));
+        line(out, "ManagedStaplingsRenew", Stapled.count(staplings, OcspStatus.REVOKED));
+        line(out, "ManagedStaplingsErrored", Stapled.count(staplings, OcspStatus.UNKNOWN));
+        for (int i = 0; i < staplings.size(); i++) {
+            stapling(out, "ManagedStapling[" + i + "]", staplings.get(i), now);
+        }
         return out.toString();
+    }
+
+    private static void stapling(StringBuilder out, String prefix, Stapled stapled, Instant now) {
+        OcspState state = stapled.state();
+        line(out, prefix + "Domain", stapled.domain());
+        line(out, prefix + "CertificateID", state.certificateId());
+        line(out, prefix + "OCSPStatus", state.status().word());
+        state.valid().ifPresent(valid -> {
+            if (valid.from().isAfter(now)) {
+                line(out, prefix + "StaplingValidFrom", DAY.format(valid.from()));
+            }
+            line(out, prefix + "StaplingValidUntil", DAY.format(valid.until()));
+        });
+        state.responder().ifPresent(url -> {
+            line(out, prefix + "ResponderName", url.getHost());
+            line(out, prefix + "ResponderURL", url);
+        });
+        state.renewal().ifPresent(job -> {
+            JobResult last = job.last().orElse(JobResult.ok());
+            if (last.status() != 0) {
+                line(out, prefix + "ActivityLastStatus", StatusCodes.describe(last.status()));
+                last.detail().ifPresent(detail -> line(out, prefix + "ActivityLastDetail", detail));
+            }
+            job.nextRun().filter(now::isBefore).ifPresent(at -> line(out, prefix + "ActivityRefresh", seconds(now, at)));
+        });
     }
 
     private static void domain(StringBuilder out, String prefix, MdStatus status, CertificateCheck check, Instant now) {

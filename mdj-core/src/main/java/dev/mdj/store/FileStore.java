@@ -18,6 +18,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
@@ -163,6 +164,15 @@ public final class FileStore implements Store {
     }
 
     private record FileVersion(Object fileKey, FileTime modified, long size) {
+    }
+
+    @Override
+    public Optional<Instant> lastModified(StoreGroup group, String name, Aspect<?> aspect) {
+        try {
+            return Optional.of(Files.getLastModifiedTime(paths.file(group, name, aspect)).toInstant());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.mdj.store;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,6 +51,14 @@ public interface Store {
      * nothing may be cached).
      */
     default Optional<Object> version(StoreGroup group, String name, Aspect<?> aspect) {
+        return Optional.empty();
+    }
+
+    /**
+     * When the file of {@code aspect} was last written; empty when it does not exist or the store
+     * cannot tell (then nothing may be cleaned up by age).
+     */
+    default Optional<Instant> lastModified(StoreGroup group, String name, Aspect<?> aspect) {
         return Optional.empty();
     }
 

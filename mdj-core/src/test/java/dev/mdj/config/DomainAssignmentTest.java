@@ -175,6 +175,16 @@ class DomainAssignmentTest {
     }
 
     @Test
+    void mustStapleWithLetsEncryptIsWarnedAbout() {
+        Configuration c = read(dir, "MDMustStaple on\nMDomain example.org\n" + tls("example.org", ""));
+        assertThat(warnings(c)).contains("MDMustStaple is on for example.org, but LetsEncrypt refuses must-staple"
+                + " orders (since May 2025; it no longer runs OCSP): its renewals will fail");
+        Configuration other = read(dir, "MDMustStaple on\nMDCertificateAuthority https://ca.example.net/dir\n"
+                + "MDomain example.org\n" + tls("example.org", ""));
+        assertThat(warnings(other)).noneMatch(w -> w.contains("MDMustStaple"));
+    }
+
+    @Test
     void staticFilesMustPairUp() {
         TestConfigs.write(dir, "a.pem", "c");
         TestConfigs.write(dir, "b.pem", "c");

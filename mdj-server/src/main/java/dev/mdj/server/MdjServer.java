@@ -4,7 +4,15 @@ import dev.mdj.config.Configuration;
 import dev.mdj.config.host.Listen;
 import dev.mdj.engine.Engine;
 import dev.mdj.md.GlobalSetting;
+import dev.mdj.events.EventNotifier;
 import dev.mdj.md.ManagedDomain;
+import dev.mdj.md.MdSetting;
+import dev.mdj.md.Settings;
+import dev.mdj.ocsp.OcspFetcher;
+import dev.mdj.ocsp.OcspStore;
+import dev.mdj.ocsp.Stapler;
+import dev.mdj.renew.TaskScheduler;
+import dev.mdj.server.tls.Stapling;
 import dev.mdj.renew.ActivationListener;
 import dev.mdj.renew.AriWindow;
 import dev.mdj.server.files.MimeTypes;
@@ -39,6 +47,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +60,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -79,6 +90,10 @@ public final class MdjServer implements AutoCloseable {
     private final EventLoopGroup workers;
     private final Class<? extends ServerChannel> channelType;
     private final ExecutorService loader = Executors.newVirtualThreadPerTaskExecutor();
+    /** Starts the OCSP fetches when they are due; the fetches run on {@link #loader}. */
+    private final ScheduledExecutorService staplingTimer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("mdj-stapling").daemon(true).factory());
+    private final AtomicBoolean staplingUnsupportedTold = new AtomicBoolean();
     private final TlsContextFactory tls = TlsContextFactory.create();
     private final AtomicReference<Generation> generation = new AtomicReference<>();
     private final Map<Binding, Channel> listeners = new HashMap<>();
@@ -127,6 +142,7 @@ public final class MdjServer implements AutoCloseable {
         try {
             server.generation.set(server.generation(1, config));
             server.bind(config);
+            server.generation.get().certificates().prime(server.generation.get().sites().all());
             server.startEngine();
         } catch (IOException | RuntimeException e) {
             server.close();
@@ -178,6 +194,8 @@ public final class MdjServer implements AutoCloseable {
             throw e;
         }
         generation.set(fresh);
+        previous.certificates().stapling().stapler().ifPresent(Stapler::close);
+        fresh.certificates().prime(fresh.sites().all());
         retiredLogs.removeIf(AccessLogs::isClosed);
         retiredLogs.add(previous.accessLogs());
         previous.accessLogs().retire();
@@ -196,7 +214,7 @@ public final class MdjServer implements AutoCloseable {
     private Generation generation(int number, Configuration config) throws IOException {
         FileStore store = FileStore.open(config.server().global().get(GlobalSetting.STORE_DIR));
         SiteTable sites = SiteTable.of(config);
-        CertificateBook book = new CertificateBook(store, tls, clock, loader);
+        CertificateBook book = new CertificateBook(store, tls, clock, loader, stapling(config, store));
         StatusReader status = new StatusReader(config, store, clock, this::nextCheck, this::renewalInfo);
         ServerStatusHandler serverStatus = new ServerStatusHandler(status,
                 new ServerFacts(ServerFacts.version(MdjServer.class), startedAt, number), clock,
@@ -207,6 +225,43 @@ public final class MdjServer implements AutoCloseable {
                         MetricsHandler.NAME, new MetricsHandler(status, meters)),
                 new StaticFiles(MimeTypes.forConfig(config.server().typesConfig())), proxy,
                 AccessLogs.open(config, sites));
+    }
+
+    /**
+     * The OCSP stapling of {@code config}: responses older than MDStaplingKeepResponse removed
+     * from the store, and a stapler that keeps the rest current. Off when nothing is to be
+     * stapled, or (with one warning) when the TLS stack cannot staple.
+     */
+    private Stapling stapling(Configuration config, FileStore store) {
+        if (!Stapling.wanted(config)) {
+            return Stapling.OFF;
+        }
+        if (!tls.staplingSupported()) {
+            if (staplingUnsupportedTold.compareAndSet(false, true)) {
+                LOG.warn("OCSP stapling is configured but {} cannot staple: handshakes go out without staples",
+                        tls.providerName());
+            }
+            return Stapling.OFF;
+        }
+        Settings global = config.server().global();
+        new OcspStore(store).cleanUp(global.get(GlobalSetting.STAPLING_KEEP_RESPONSE), clock.instant());
+        Stapler stapler = Stapler.builder().store(store)
+                .fetcher(new OcspFetcher(config.server().mdDefaults().find(MdSetting.HTTP_PROXY)))
+                .events(EventNotifier.of(global, config.server().serverRoot(), clock))
+                .scheduler(TaskScheduler.of(staplingTimer, clock)).workers(loader)
+                .clock(clock).random(new SecureRandom())
+                .renewWindow(global.get(GlobalSetting.STAPLING_RENEW_WINDOW))
+                .retryDelay(global.get(GlobalSetting.RETRY_DELAY))
+                .revoked(this::revoked).build();
+        return new Stapling(config, stapler);
+    }
+
+    /** An OCSP responder says a certificate of {@code md} is revoked: the engine looks at it now. */
+    private void revoked(String md) {
+        Engine running = engine;
+        if (running != null) {
+            running.checkNow(md);
+        }
     }
 
     /** When the running engine looks at {@code md} next, for md-status. */
@@ -330,6 +385,10 @@ public final class MdjServer implements AutoCloseable {
         proxy.close();
         workers.shutdownGracefully(0, STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();
         acceptors.shutdownGracefully(0, STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();
+        if (generation.get() != null) {
+            generation.get().certificates().stapling().stapler().ifPresent(Stapler::close);
+        }
+        staplingTimer.shutdownNow();
         loader.shutdownNow();
         meters.close();
         retiredLogs.forEach(AccessLogs::close);

@@ -39,7 +39,7 @@ final class ServerChannels extends ChannelInitializer<SocketChannel> {
             HttpChannels.http1(channel.pipeline(), connection(current, channel, false));
             return;
         }
-        channel.pipeline().addLast("hello", new HelloRouter(current.sites(), current.certificates(), ssl -> { }));
+        channel.pipeline().addLast("hello", new HelloRouter(current.sites(), current.certificates()));
         channel.pipeline().addLast("alpn", HttpChannels.negotiated(() -> connection(current, channel, true)));
     }
 

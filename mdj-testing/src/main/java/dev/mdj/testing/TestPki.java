@@ -36,6 +36,8 @@ public final class TestPki {
     private final Path caCertificateFile;
     private final Path caKeyFile;
     private final AtomicInteger serial = new AtomicInteger();
+    /** openssl's {@code -newkey} words for a P-256 key. */
+    private static final String EC_P256 = "ec -pkeyopt ec_paramgen_curve:P-256";
 
     private TestPki(Path dir) {
         this.dir = dir;
@@ -81,6 +83,18 @@ public final class TestPki {
      * {@code -newkey} argument ({@code rsa:2048}, {@code ec -pkeyopt ...} is not supported here).
      */
     public Leaf issue(String fileBase, List<String> names, String keyAlgorithm, int days) {
+        return issue(fileBase, names, keyAlgorithm, days, null);
+    }
+
+    /**
+     * A leaf that names {@code ocspResponder} in its authority information access (see
+     * {@link OcspResponder}), with an RSA 2048 key or, with {@code ec}, a P-256 key.
+     */
+    public Leaf issueWithOcsp(String fileBase, List<String> names, boolean ec, java.net.URI ocspResponder) {
+        return issue(fileBase, names, ec ? EC_P256 : "rsa:2048", 90, ocspResponder);
+    }
+
+    private Leaf issue(String fileBase, List<String> names, String keyAlgorithm, int days, java.net.URI ocsp) {
         if (names.isEmpty()) {
             throw new IllegalArgumentException("no names");
         }
@@ -96,12 +110,15 @@ public final class TestPki {
             Files.writeString(ext, "subjectAltName=" + String.join(",", sans) + "\n"
                     + "basicConstraints=critical,CA:FALSE\n"
                     + "keyUsage=critical,digitalSignature,keyEncipherment\n"
-                    + "extendedKeyUsage=serverAuth\n");
+                    + "extendedKeyUsage=serverAuth\n"
+                    + (ocsp == null ? "" : "authorityInfoAccess=OCSP;URI:" + ocsp + "\n"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        openssl(List.of("req", "-newkey", keyAlgorithm, "-nodes", "-keyout", key.toString(),
-                "-out", csr.toString(), "-subj", "/CN=" + names.get(0)));
+        List<String> req = new ArrayList<>(List.of("req", "-newkey"));
+        req.addAll(List.of(keyAlgorithm.split(" ")));
+        req.addAll(List.of("-nodes", "-keyout", key.toString(), "-out", csr.toString(), "-subj", "/CN=" + names.get(0)));
+        openssl(req);
         openssl(List.of("x509", "-req", "-in", csr.toString(), "-CA", caCertificateFile.toString(),
                 "-CAkey", caKeyFile.toString(), "-set_serial", Long.toString(
                         System.currentTimeMillis() * 1000 + serial.incrementAndGet()),

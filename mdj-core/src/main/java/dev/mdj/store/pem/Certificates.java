@@ -1,6 +1,7 @@
 package dev.mdj.store.pem;
 
 import java.math.BigInteger;
+import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
@@ -14,13 +15,17 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bouncycastle.asn1.ASN1IA5String;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
 
 /** Facts about a certificate in the forms mod_md shows them (serial, fingerprint, names). */
 public final class Certificates {
@@ -98,11 +103,46 @@ public final class Certificates {
 
     /** The SHA-256 fingerprint of the DER encoding as lower-case hex without separators. */
     public static String sha256Fingerprint(X509Certificate cert) {
+        return fingerprint(cert, "SHA-256");
+    }
+
+    /**
+     * The SHA-1 fingerprint of the DER encoding as lower-case hex: mod_md's id of a certificate
+     * for OCSP stapling ({@code ocsp/<md>/ocsp-<sha1>.json}, server-status "CertificateID").
+     */
+    public static String sha1Fingerprint(X509Certificate cert) {
+        return fingerprint(cert, "SHA-1");
+    }
+
+    private static String fingerprint(X509Certificate cert, String digest) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
+            return HexFormat.of().formatHex(MessageDigest.getInstance(digest).digest(cert.getEncoded()));
         } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
             throw new IllegalStateException("cannot fingerprint a certificate: " + e.getMessage(), e);
         }
+    }
+
+    /** The OCSP responder URLs of the authority information access extension, in order. */
+    public static List<URI> ocspResponders(X509Certificate cert) {
+        byte[] value = cert.getExtensionValue(Extension.authorityInfoAccess.getId());
+        if (value == null) {
+            return List.of();
+        }
+        List<URI> responders = new ArrayList<>();
+        AuthorityInformationAccess aia = AuthorityInformationAccess.getInstance(
+                ASN1OctetString.getInstance(value).getOctets());
+        for (AccessDescription description : aia.getAccessDescriptions()) {
+            GeneralName location = description.getAccessLocation();
+            if (description.getAccessMethod().equals(AccessDescription.id_ad_ocsp)
+                    && location.getTagNo() == GeneralName.uniformResourceIdentifier) {
+                try {
+                    responders.add(URI.create(ASN1IA5String.getInstance(location.getName()).getString()));
+                } catch (IllegalArgumentException e) {
+                    // a responder URL that is not a URI cannot be asked; the others still can
+                }
+            }
+        }
+        return responders;
     }
 
     /** The DNS names of the subject alternative name extension, in order. */

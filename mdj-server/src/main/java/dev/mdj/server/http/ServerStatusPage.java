@@ -1,8 +1,11 @@
 package dev.mdj.server.http;
 
 import dev.mdj.md.CertificateCheck;
+import dev.mdj.ocsp.OcspStatus;
 import dev.mdj.renew.StatusCodes;
 import dev.mdj.status.MdStatus;
+import dev.mdj.status.OcspState;
+import dev.mdj.status.Stapled;
 import dev.mdj.status.StatusCounts;
 import dev.mdj.status.StatusText;
 import dev.mdj.store.json.JobJson;
@@ -21,7 +24,7 @@ import java.util.Optional;
 /**
  * The HTML of the server-status page: mdj's own layout with the information mod_md puts into
  * httpd's (per managed domain its names, state, validity, CA, CheckAt links and renewal
- * activity; the stapling section when MDStapling is on somewhere). States are colour-coded and
+ * activity; the managed staplings, one row per stapled certificate). States are colour-coded and
  * always also said in words. Everything that comes from the store or the configuration is
  * escaped; contacts, keys and the EAB are not shown.
  */
@@ -298,26 +301,42 @@ final class ServerStatusPage {
         });
     }
 
+    /**
+     * mod_md's "Managed Staplings": one row per stapled certificate with what its responder said,
+     * until when, where the responder is, and the last fetch.
+     */
     private void stapling(StringBuilder out, List<MdStatus> domains) {
-        List<MdStatus> stapled = domains.stream().filter(s -> s.md().stapling()).toList();
-        if (stapled.isEmpty()) {
+        List<Stapled> staplings = Stapled.of(domains);
+        if (staplings.isEmpty()) {
             return;
         }
-        out.append("<h2>Stapling</h2>\n<p class=\"note\">MDStapling is on for ").append(stapled.size())
-                .append(stapled.size() == 1 ? " managed domain" : " managed domains")
-                .append(". This version of mdj does not fetch OCSP responses yet: nothing is stapled, and clients ")
-                .append("check revocation with the CA themselves.</p>\n")
-                .append("<table><colgroup><col style=\"width:30%\"><col style=\"width:20%\"><col style=\"width:50%\">")
-                .append("</colgroup>\n<thead><tr><th>Domain</th><th>Certificates</th><th>OCSP response</th></tr>")
+        out.append("<h2>Managed Staplings</h2>\n")
+                .append("<table class=\"md_ocsp_status\"><thead><tr><th>Domain</th><th>CertificateID</th>")
+                .append("<th>OCSPStatus</th><th>StaplingValid</th><th>Responder</th><th>Activity</th></tr>")
                 .append("</thead>\n<tbody>\n");
-        for (MdStatus status : stapled) {
-            boolean mustStaple = status.md().mustStaple();
-            out.append("<tr class=\"").append(mustStaple ? "err" : "warn").append("\"><td><div class=\"md\">")
-                    .append(e(status.name())).append("</div></td><td>");
-            status.certificates().byKey().keySet()
-                    .forEach(key -> out.append("<span class=\"key\">").append(e(key)).append("</span>"));
-            out.append("</td><td><span class=\"badge\">none stapled</span>");
-            if (mustStaple) {
+        for (Stapled stapled : staplings) {
+            OcspState state = stapled.state();
+            boolean mustStaple = domains.stream().filter(d -> d.name().equals(stapled.domain()))
+                    .anyMatch(d -> d.md().mustStaple());
+            String css = switch (state.status()) {
+                case GOOD -> "ok";
+                case REVOKED -> "err";
+                case UNKNOWN -> mustStaple ? "err" : "warn";
+            };
+            out.append("<tr class=\"").append(css).append("\"><td><div class=\"md\">").append(e(stapled.domain()))
+                    .append("</div><span class=\"key\">").append(e(stapled.key())).append("</span></td><td><code>")
+                    .append(e(state.certificateId())).append("</code></td><td><span class=\"badge\">")
+                    .append(e(state.status().word())).append("</span></td><td>");
+            state.valid().ifPresent(valid -> out.append(when(valid.until())));
+            out.append("</td><td>");
+            state.responder().ifPresent(url -> link(out, url.toString(), url.getHost()));
+            out.append("</td><td>");
+            state.renewal().ifPresent(job -> {
+                job.last().filter(last -> last.status() != 0).ifPresent(last -> out.append("<div class=\"failed\">")
+                        .append(e(last.detail().orElse(StatusCodes.describe(last.status())))).append("</div>"));
+                job.nextRun().filter(now::isBefore).ifPresent(at -> out.append("refresh ").append(soon(at)));
+            });
+            if (mustStaple && state.status() == OcspStatus.UNKNOWN) {
                 out.append("<div class=\"failed\">MDMustStaple is on: clients that enforce it refuse this ")
                         .append("certificate without a stapled response.</div>");
             }

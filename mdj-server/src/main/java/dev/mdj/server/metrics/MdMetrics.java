@@ -1,5 +1,6 @@
 package dev.mdj.server.metrics;
 
+import dev.mdj.status.OcspState;
 import dev.mdj.renew.AriWindow;
 import dev.mdj.status.CertificateInfo;
 import dev.mdj.status.MdStatus;
@@ -82,6 +83,25 @@ public final class MdMetrics {
                 (status, sample) -> sample.accept(labels(status, "state", JobState.of(status.renewal()).label()), 1L));
         timeFamily(out, all, "mdj_next_check_seconds",
                 "When the watchdog looks at the managed domain next.", status -> status.engine().nextCheck());
+        ocspFamily(out, all, "mdj_ocsp_status", "What the OCSP responder said about a stapled certificate"
+                + " (label status: good, revoked, unknown = no response), always 1.",
+                (key, ocsp, sample) -> sample.accept(Map.of("key_type", key, "status", ocsp.status().word()), 1L));
+        ocspFamily(out, all, "mdj_ocsp_next_update_seconds",
+                "Until when the stapled OCSP response of a certificate is valid (nextUpdate).",
+                (key, ocsp, sample) -> ocsp.valid().ifPresent(v -> sample.accept(Map.of("key_type", key),
+                        v.until().getEpochSecond())));
+        ocspFamily(out, all, "mdj_ocsp_this_update_seconds",
+                "When the responder vouched for the stapled OCSP response of a certificate (thisUpdate).",
+                (key, ocsp, sample) -> ocsp.valid().ifPresent(v -> sample.accept(Map.of("key_type", key),
+                        v.from().getEpochSecond())));
+        ocspFamily(out, all, "mdj_ocsp_errors",
+                "Consecutive failed OCSP fetches of the managed domain (ocsp/<md>/job.json errors).",
+                (key, ocsp, sample) -> sample.accept(Map.of("key_type", key),
+                        (long) ocsp.renewal().map(JobJson::errors).orElse(0)));
+        ocspFamily(out, all, "mdj_ocsp_last_refresh_seconds",
+                "When an OCSP response of the managed domain was last fetched (or tried).",
+                (key, ocsp, sample) -> ocsp.renewal().flatMap(JobJson::lastRun).ifPresent(at ->
+                        sample.accept(Map.of("key_type", key), at.getEpochSecond())));
         return text.toString();
     }
 
@@ -110,6 +130,22 @@ public final class MdMetrics {
             Function<AriWindow, Instant> time) {
         family(out, all, name, help, (status, sample) -> status.engine().ariWindows().forEach((key, window) ->
                 sample.accept(labels(status, "key_type", key), time.apply(window).getEpochSecond())));
+    }
+
+    /** A sample of one stapled certificate: its key name, its OCSP state, and where the sample goes (labels besides md). */
+    @FunctionalInterface
+    private interface OcspSample {
+        void accept(String key, OcspState ocsp, BiConsumer<Map<String, String>, Long> sample);
+    }
+
+    /** A family with samples per stapled certificate (domains with MDStapling on). */
+    private static void ocspFamily(Exposition out, List<MdStatus> all, String name, String help, OcspSample samples) {
+        family(out, all, name, help, (status, sample) -> status.ocsp().forEach((key, ocsp) ->
+                samples.accept(key, ocsp, (labels, value) -> {
+                    Map<String, String> withMd = new LinkedHashMap<>(labels(status));
+                    withMd.putAll(new java.util.TreeMap<>(labels));
+                    sample.accept(withMd, value);
+                })));
     }
 
     private static Map<String, String> labels(MdStatus status) {

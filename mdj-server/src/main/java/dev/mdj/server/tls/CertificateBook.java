@@ -4,6 +4,7 @@ import dev.mdj.md.KeySpec;
 import dev.mdj.md.KeySpecs;
 import dev.mdj.md.ManagedDomain;
 import dev.mdj.md.MdSetting;
+import dev.mdj.ocsp.Staple;
 import dev.mdj.server.site.Site;
 import dev.mdj.store.Aspect;
 import dev.mdj.store.Store;
@@ -38,6 +39,8 @@ import org.slf4j.LoggerFactory;
  * <p>Certificates are loaded on first use, off the event loop, and kept; {@link #activated}
  * loads a managed domain's new set and swaps it in once it is complete, so handshakes never
  * see a half-written set and a set that cannot be loaded leaves the previous one in service.
+ * Each loaded certificate that {@link Stapling} says is stapled gets its {@link Staple}, so a new
+ * certificate's OCSP response is fetched as soon as it is loaded.
  */
 public final class CertificateBook {
 
@@ -56,25 +59,53 @@ public final class CertificateBook {
     private final TlsContextFactory factory;
     private final Clock clock;
     private final Executor loader;
+    private final Stapling stapling;
     private final Map<Object, CompletableFuture<ServedCertificates>> sets = new ConcurrentHashMap<>();
 
-    public CertificateBook(Store store, TlsContextFactory factory, Clock clock, Executor loader) {
+    public CertificateBook(Store store, TlsContextFactory factory, Clock clock, Executor loader, Stapling stapling) {
         this.store = store;
         this.factory = factory;
         this.clock = clock;
         this.loader = loader;
+        this.stapling = stapling;
+    }
+
+    public Stapling stapling() {
+        return stapling;
+    }
+
+    /**
+     * Loads the certificates of the stapled {@code sites} in the background now rather than at
+     * their first handshake, so that their OCSP responses are loaded and fetched from the start
+     * (mod_md primes them at start, too).
+     */
+    public void prime(List<Site> sites) {
+        for (Site site : sites) {
+            if (!site.tls()) {
+                continue;
+            }
+            boolean stapled = site.managedDomain().map(stapling::stapled)
+                    .orElseGet(() -> !site.host().tls().certificateFiles().isEmpty() && stapling.stapled(site.host()));
+            if (stapled) {
+                served(site).exceptionally(error -> {
+                    LOG.warn("{}: cannot load its certificates for OCSP stapling: {}", site.describe(), rootMessage(error));
+                    return null;
+                });
+            }
+        }
     }
 
     public TlsContextFactory factory() {
         return factory;
     }
 
-    /** The TLS context for a handshake of {@code hello} reaching {@code site}. */
-    public CompletableFuture<SslContext> select(Site site, ClientHello hello) {
+    /** The TLS context and OCSP staple for a handshake of {@code hello} reaching {@code site}. */
+    public CompletableFuture<Selection> select(Site site, ClientHello hello) {
         List<String> protocols = site.protocols().stream().filter(HTTP_PROTOCOLS::contains).toList();
         if (hello.wantsAcmeTls() && site.allows(ClientHello.ACME_TLS_1) && !hello.serverName().isEmpty()) {
             return CompletableFuture.supplyAsync(() -> challengeContext(site, hello.serverName(), hello), loader)
-                    .thenCompose(challenge -> challenge.map(CompletableFuture::completedFuture)
+                    .thenCompose(challenge -> challenge.map(c -> new Selection(c, Staple.NONE))
+                            .map(CompletableFuture::completedFuture)
                             .orElseGet(() -> served(site).thenApply(set -> context(set, hello, site, protocols))));
         }
         return served(site).thenApply(set -> context(set, hello, site, protocols));
@@ -114,13 +145,15 @@ public final class CertificateBook {
                     sets.computeIfAbsent(md.name(), k -> CompletableFuture.supplyAsync(() -> load(md), loader)));
         }
         if (!site.host().tls().certificateFiles().isEmpty()) {
-            return sets.computeIfAbsent(site.host(), k -> CompletableFuture.supplyAsync(() -> new ServedCertificates(
-                    CertificateFiles.read(site.host().tls().certificateFiles(), site.host().tls().keyFiles(),
-                            site.host().tls().chainFile()), false), loader));
+            return sets.computeIfAbsent(site.host(), k -> CompletableFuture.supplyAsync(() -> {
+                List<CertifiedKey> keys = CertificateFiles.read(site.host().tls().certificateFiles(),
+                        site.host().tls().keyFiles(), site.host().tls().chainFile());
+                return new ServedCertificates(keys, stapling.staples(site.host(), keys), false);
+            }, loader));
         }
         // A TLS host with neither a managed domain nor certificate files: httpd refuses to
         // start; mdj serves a self-signed stand-in so the misconfiguration shows, not a crash.
-        return sets.computeIfAbsent(FALLBACK_NAME, k -> CompletableFuture.supplyAsync(() -> new ServedCertificates(
+        return sets.computeIfAbsent(FALLBACK_NAME, k -> CompletableFuture.supplyAsync(() -> ServedCertificates.unstapled(
                 List.of(selfSigned(new KeySpec.Rsa(KeySpec.Rsa.DEFAULT_BITS), List.of("localhost"))), true), loader));
     }
 
@@ -134,9 +167,9 @@ public final class CertificateBook {
         return set;
     }
 
-    private SslContext context(ServedCertificates set, ClientHello hello, Site site, List<String> protocols) {
+    private Selection context(ServedCertificates set, ClientHello hello, Site site, List<String> protocols) {
         try {
-            return set.contextFor(hello, protocols, site.tlsVersions(), factory);
+            return set.selectionFor(hello, protocols, site.tlsVersions(), factory);
         } catch (SSLException e) {
             throw new CompletionException(e);
         }
@@ -144,19 +177,24 @@ public final class CertificateBook {
 
     private ServedCertificates load(ManagedDomain md) {
         if (md.hasStaticCertificates()) {
-            return new ServedCertificates(CertificateFiles.read(md.get(MdSetting.CERTIFICATE_FILES),
-                    md.get(MdSetting.KEY_FILES), Optional.empty()), false);
+            return stapled(md, CertificateFiles.read(md.get(MdSetting.CERTIFICATE_FILES),
+                    md.get(MdSetting.KEY_FILES), Optional.empty()));
         }
         List<CertifiedKey> live = matchingLiveKeys(md);
         if (!live.isEmpty()) {
-            return new ServedCertificates(live, false);
+            return stapled(md, live);
         }
         // An activation renames the whole directory, which is missing between its two renames:
         // look again under the store lock, which activations hold, before making a fallback.
         try (StoreLock lock = store.lock(FALLBACK_LOCK_WAIT)) {
             live = matchingLiveKeys(md);
-            return live.isEmpty() ? new ServedCertificates(fallbackKeys(md), true) : new ServedCertificates(live, false);
+            return live.isEmpty() ? ServedCertificates.unstapled(fallbackKeys(md), true) : stapled(md, live);
         }
+    }
+
+    /** A managed domain's own certificates with their staples: a renewed certificate is fetched for at once. */
+    private ServedCertificates stapled(ManagedDomain md, List<CertifiedKey> keys) {
+        return new ServedCertificates(keys, stapling.staples(md, keys), false);
     }
 
     /**

@@ -1,11 +1,12 @@
 package dev.mdj.server.tls;
 
+import dev.mdj.ocsp.Staple;
 import dev.mdj.server.site.Site;
 import dev.mdj.server.site.SiteTable;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.ssl.SslClientHelloHandler;
-import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.Future;
@@ -13,7 +14,6 @@ import io.netty.util.concurrent.Promise;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * challenge certificate when {@code acme-tls/1} is offered. The ClientHello is parsed here
  * because the certificate callbacks of the TLS stack do not know the ALPN offer yet.
  */
-public final class HelloRouter extends SslClientHelloHandler<SslContext> {
+public final class HelloRouter extends SslClientHelloHandler<Selection> {
 
     private static final Logger LOG = LoggerFactory.getLogger(HelloRouter.class);
 
@@ -36,20 +36,15 @@ public final class HelloRouter extends SslClientHelloHandler<SslContext> {
 
     private final SiteTable sites;
     private final CertificateBook book;
-    private final Consumer<SslHandler> ocsp;
 
-    /**
-     * @param ocsp gets each new TLS handler before the handshake starts (to set an OCSP staple)
-     */
-    public HelloRouter(SiteTable sites, CertificateBook book, Consumer<SslHandler> ocsp) {
+    public HelloRouter(SiteTable sites, CertificateBook book) {
         super(MAX_HELLO);
         this.sites = sites;
         this.book = book;
-        this.ocsp = ocsp;
     }
 
     @Override
-    protected Future<SslContext> lookup(ChannelHandlerContext ctx, ByteBuf body) {
+    protected Future<Selection> lookup(ChannelHandlerContext ctx, ByteBuf body) {
         if (body == null) {
             return ctx.executor().newFailedFuture(new IllegalArgumentException("not a TLS ClientHello"));
         }
@@ -62,11 +57,11 @@ public final class HelloRouter extends SslClientHelloHandler<SslContext> {
         ctx.channel().attr(HELLO).set(hello);
         InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
         Site site = sites.select(local.getAddress(), local.getPort(), hello.serverName());
-        CompletableFuture<SslContext> selected = book.select(site, hello);
+        CompletableFuture<Selection> selected = book.select(site, hello);
         if (selected.isDone() && !selected.isCompletedExceptionally()) {
             return ctx.executor().newSucceededFuture(selected.join());
         }
-        Promise<SslContext> promise = ctx.executor().newPromise();
+        Promise<Selection> promise = ctx.executor().newPromise();
         selected.whenComplete((context, error) -> {
             if (error != null) {
                 promise.tryFailure(error);
@@ -84,8 +79,19 @@ public final class HelloRouter extends SslClientHelloHandler<SslContext> {
         ctx.close();
     }
 
+    /**
+     * Sets the certificate's OCSP staple on the engine, from memory: a handshake never waits for
+     * a responder. Only BoringSSL engines staple (their contexts are built with OCSP enabled).
+     */
+    private static void staple(SslHandler handler, Staple staple) {
+        byte[] response = staple.current();
+        if (response != null && handler.engine() instanceof ReferenceCountedOpenSslEngine engine) {
+            engine.setOcspResponse(response);
+        }
+    }
+
     @Override
-    protected void onLookupComplete(ChannelHandlerContext ctx, Future<SslContext> future) {
+    protected void onLookupComplete(ChannelHandlerContext ctx, Future<Selection> future) {
         if (ctx.isRemoved()) {
             return; // the client left while its certificate was being loaded
         }
@@ -95,9 +101,10 @@ public final class HelloRouter extends SslClientHelloHandler<SslContext> {
             ctx.close();
             return;
         }
-        SslHandler handler = future.getNow().newHandler(ctx.alloc());
+        Selection selection = future.getNow();
+        SslHandler handler = selection.context().newHandler(ctx.alloc());
         handler.setHandshakeTimeout(HANDSHAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        ocsp.accept(handler);
+        staple(handler, selection.staple());
         ctx.pipeline().replace(this, "ssl", handler);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mdj.server.tls;
 
+import dev.mdj.ocsp.Staple;
 import io.netty.handler.ssl.SslContext;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,20 +8,30 @@ import java.util.concurrent.ConcurrentMap;
 import javax.net.ssl.SSLException;
 
 /**
- * The certificates one name is served with (one per key type) and their TLS contexts, built on
- * first use per ALPN protocol list and TLS versions, and kept.
+ * The certificates one name is served with (one per key type), their OCSP staples and their TLS
+ * contexts, built on first use per ALPN protocol list and TLS versions, and kept.
  *
  * @param keys the keys with their chains, in key spec order
+ * @param staples the staple of each key, in the same order
  * @param fallback whether these are stand-ins while the managed domain has no certificate
  */
-record ServedCertificates(List<CertifiedKey> keys, boolean fallback, ConcurrentMap<List<List<String>>, SslContext[]> contexts) {
+record ServedCertificates(List<CertifiedKey> keys, List<Staple> staples, boolean fallback,
+        ConcurrentMap<List<List<String>>, SslContext[]> contexts) {
 
-    ServedCertificates(List<CertifiedKey> keys, boolean fallback) {
-        this(List.copyOf(keys), fallback, new ConcurrentHashMap<>());
+    ServedCertificates(List<CertifiedKey> keys, List<Staple> staples, boolean fallback) {
+        this(List.copyOf(keys), List.copyOf(staples), fallback, new ConcurrentHashMap<>());
+        if (staples.size() != keys.size()) {
+            throw new IllegalArgumentException("one staple per key");
+        }
     }
 
-    /** The context for {@code hello}'s key type negotiating {@code protocols} over {@code versions}. */
-    SslContext contextFor(ClientHello hello, List<String> protocols, List<String> versions, TlsContextFactory factory)
+    /** Certificates that are not stapled. */
+    static ServedCertificates unstapled(List<CertifiedKey> keys, boolean fallback) {
+        return new ServedCertificates(keys, Stapling.none(keys), fallback);
+    }
+
+    /** The context and staple for {@code hello}'s key type negotiating {@code protocols} over {@code versions}. */
+    Selection selectionFor(ClientHello hello, List<String> protocols, List<String> versions, TlsContextFactory factory)
             throws SSLException {
         int index = CertifiedKey.choose(keys, hello);
         SslContext[] built = contexts.computeIfAbsent(List.of(protocols, versions), p -> new SslContext[keys.size()]);
@@ -28,7 +39,7 @@ record ServedCertificates(List<CertifiedKey> keys, boolean fallback, ConcurrentM
             if (built[index] == null) {
                 built[index] = factory.build(keys.get(index), protocols, versions);
             }
-            return built[index];
+            return new Selection(built[index], staples.get(index));
         }
     }
 }
