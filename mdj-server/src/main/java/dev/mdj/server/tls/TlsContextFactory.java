@@ -53,11 +53,16 @@ public final class TlsContextFactory {
     public static TlsContextFactory create() {
         if (OpenSsl.isAvailable()) {
             LOG.debug("TLS on {}", OpenSsl.versionString());
-            return new TlsContextFactory(SslProvider.OPENSSL);
+            return on(SslProvider.OPENSSL);
         }
         LOG.warn("BoringSSL (netty-tcnative) is not available on this machine ({}); using the JDK's TLS:"
                 + " OCSP stapling is off and handshakes are slower", OpenSsl.unavailabilityCause().toString());
-        return new TlsContextFactory(SslProvider.JDK);
+        return on(SslProvider.JDK);
+    }
+
+    /** The factory on {@code provider} (OPENSSL or JDK). */
+    static TlsContextFactory on(SslProvider provider) {
+        return new TlsContextFactory(provider);
     }
 
     /** Whether contexts can staple OCSP responses that mdj supplies. */
