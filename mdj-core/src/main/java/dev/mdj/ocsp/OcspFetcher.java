@@ -12,6 +12,8 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Asks OCSP responders over HTTP as mod_md does: a POST of the DER request as
@@ -19,6 +21,8 @@ import java.util.concurrent.Semaphore;
  * {@value #MAX_PARALLEL} at a time (further callers wait for a turn).
  */
 public final class OcspFetcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OcspFetcher.class);
 
     /** mod_md's limit of responders asked at the same time. */
     public static final int MAX_PARALLEL = 6;
@@ -54,7 +58,7 @@ public final class OcspFetcher {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build();
         turns.acquireUninterruptibly();
         try {
-            HttpResponse<byte[]> response = client.send(post, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = send(post);
             if (response.statusCode() != 200) {
                 throw new OcspException(StatusCodes.EINVAL, "the OCSP responder " + responder + " answered HTTP "
                         + response.statusCode());
@@ -77,6 +81,24 @@ public final class OcspFetcher {
             throw new OcspException(StatusCodes.EGENERAL, "interrupted while asking " + responder, e);
         } finally {
             turns.release();
+        }
+    }
+
+    /**
+     * Sends {@code post}, once more when the connection broke under it. The JDK's client pools
+     * a connection unless the response says {@code Connection: close}; responders that answer
+     * HTTP/1.0 and close (openssl ocsp does) leave a dead connection in the pool, and the next
+     * request (the certificates of one domain are fetched one after another) may go out on it.
+     * An OCSP request can be repeated; a refused connect or a timeout is not retried.
+     */
+    private HttpResponse<byte[]> send(HttpRequest post) throws IOException, InterruptedException {
+        try {
+            return client.send(post, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException | ConnectException e) {
+            throw e;
+        } catch (IOException e) {
+            LOG.debug("{}: {}; asking once more", post.uri(), e.toString());
+            return client.send(post, HttpResponse.BodyHandlers.ofByteArray());
         }
     }
 }

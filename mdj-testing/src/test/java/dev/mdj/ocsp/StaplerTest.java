@@ -109,7 +109,7 @@ class StaplerTest {
         scheduler.advance(Duration.ofSeconds(2));
 
         assertThat(lastRun()).isAfter(firstRun);
-        assertThat(job().errors()).isZero();
+        assertThat(job().errors()).as("errors, last: %s", job().last()).isZero();
     }
 
     @Test
