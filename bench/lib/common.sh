@@ -55,7 +55,21 @@ stop_started() {
   for p in ${_STARTED[@]+"${_STARTED[@]}"}; do stop_pid "$p"; done
   _STARTED=() _PIDFILES=()
 }
-trap stop_started EXIT
+# suite_work <name>: sets WORK, the suite's scratch directory: as given (bench/run removes it), or
+# a fresh one under /tmp that is removed at exit
+_OWN_WORK=""
+suite_work() {
+  if [[ -z ${WORK:-} ]]; then
+    WORK=$(mktemp -d "/tmp/mdj-bench-$1.XXXXXX")
+    _OWN_WORK=$WORK
+  fi
+  mkdir -p "$WORK" && chmod 755 "$WORK"
+}
+_at_exit() {
+  stop_started
+  [[ -z $_OWN_WORK ]] || rm -rf "$_OWN_WORK"
+}
+trap _at_exit EXIT
 trap 'exit 143' TERM INT
 
 # tree_pids <pid>: pid and its live descendants
