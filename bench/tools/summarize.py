@@ -178,7 +178,7 @@ def scale():
         return next((r for r in data if r["server"] == server and r["mds"] == n), None)
 
     out = ["## Scale (managed domains with certificates, served from the store)\n",
-           "Start = server start to listening (s); RSS after start (MiB); md-status over HTTP (s, first "
+           "Start = server start to the first HTTP answer (s); RSS after start (MiB); md-status over HTTP (s, first "
            "request / median of the next 3). Ratio: mod_md's / mdj's.\n"]
     body = []
     sizes = list(dict.fromkeys(r["mds"] for r in data))
@@ -209,7 +209,7 @@ def scale():
 def bounded(row, key):
     """The time limit a suite noted for a measurement that did not finish, if any."""
     note = (row or {}).get("note") or ""
-    words = {"start_s": "not listening after ", "md_status_first_s": "no answer within ",
+    words = {"start_s": "not answering after ", "md_status_first_s": "no answer within ",
              "md_status_s": "no answer within "}
     if key in words and words[key] in note:
         return num(note.split(words[key])[1].split(" ")[0])
@@ -223,7 +223,7 @@ def jmh():
     out = ["## JMH micro-benchmarks (in-process, no peer; short settings)\n"]
     body = []
     for r in data:
-        params = ", ".join(f"{k[7:-1]}={v}" for k, v in r.items() if k.startswith("Param: "))
+        params = ", ".join(f"{k[7:]}={v}" for k, v in r.items() if k.startswith("Param: "))
         body.append([f"`{r['Benchmark'].replace('dev.mdj.bench.', '')}`", params, r["Mode"],
                      fmt(num(r["Score"])), "± " + fmt(num(r["Score Error (99.9%)"])), r["Unit"]])
     out.append(table(["benchmark", "params", "mode", "score", "error (99.9%)", "unit"], body))
