@@ -105,6 +105,18 @@ tree_peak_rss_mib() {
     awk '$1 > m { m = $1 } END { printf "%.1f\n", m / 1024 }'
 }
 
+# httpd_head <server root> <user> <module...>: the start of a private httpd configuration: its
+# own ServerRoot, run directory and pid file (run/httpd.pid), the event MPM and the modules
+# (mod_<module>.so), switching to <user> (and its group)
+httpd_head() {
+  local root=$1 user=$2 m; shift 2
+  printf 'ServerRoot "%s"\nDefaultRuntimeDir run\nPidFile run/httpd.pid\nMutex file:run default\n' "$root"
+  for m in mpm_event "$@"; do
+    printf 'LoadModule %s_module /usr/lib/apache2/modules/mod_%s.so\n' "$m" "$m"
+  done
+  printf 'User %s\nGroup %s\n' "$user" "$(id -gn "$user")"
+}
+
 java_bin() { echo "$(mdj_find_jdk)/bin/java"; }
 
 # mdj_cmd: sets MDJ, the command line that runs mdj's jar (MDJ_JAVA_OPTS split on whitespace)
