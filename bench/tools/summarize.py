@@ -117,7 +117,9 @@ def tls():
            "Handshakes/s as h2load measured them, and the server's CPU µs per handshake (the capacity "
            "figure when the client is the bottleneck: 1e6 / µs = handshakes/s of one core). Ratio: "
            "mdj's handshakes/s / Apache's, and Apache's µs / mdj's. Sign limit: `openssl speed` "
-           "signatures/s of core 0.\n"]
+           "signatures/s of core 0. Core busy: the share of core 0 the server used while measured; "
+           "a rate measured while the server's core was far from busy says more about the client "
+           "or other load than about the server.\n"]
     body = []
     keys = list(dict.fromkeys(r["key"] for r in data if r["test"] == "hs"))
     protos = list(dict.fromkeys(r["protocol"] for r in data if r["test"] == "hs"))
@@ -135,10 +137,13 @@ def tls():
                     f"mdj {'yes' if m and m['staple_served'] == 'yes' else 'no staple served'}, "
                     f"Apache {'yes' if a and a['staple_served'] == 'yes' else 'no staple served'}")
                 resumed = ", ".join(f"{n} {r['resumed_of_5']}/5" for n, r in (("mdj", m), ("Apache", a)) if r and r["resumed_of_5"] != "0")
+                util = " / ".join(r["server_util"] if r else "–" for r in (m, a))
                 body.append([f"{key}, {proto}", st, fmt(mr, 0), fmt(ar, 0), ratio(False, mr, ar, f"TLS hs/s {tag} vs Apache"),
-                             fmt(mu, 0), fmt(au, 0), ratio(True, mu, au, f"TLS CPU/hs {tag} vs Apache" if st == "off" else None),
+                             util, fmt(mu, 0), fmt(au, 0),
+                             ratio(True, mu, au, f"TLS CPU/hs {tag} vs Apache" if st == "off" else None),
                              fmt(limit.get(key), 0), (staple + ("; resumed: " + resumed if resumed else "")).strip("; ")])
-    out.append(table(["key, TLS", "stapling", "mdj hs/s", "Apache hs/s", "ratio", "mdj µs/hs", "Apache µs/hs",
+    out.append(table(["key, TLS", "stapling", "mdj hs/s", "Apache hs/s", "ratio", "core busy mdj / Apache",
+                      "mdj µs/hs", "Apache µs/hs",
                       "ratio (CPU)", "sign limit/s", "staple served; notes"], body))
     if "on" in staplings and "off" in staplings:
         out.append("\nStapling on / off, handshakes/s (target ≥ 0.95):\n")
@@ -163,7 +168,7 @@ def tls():
             mu, au = num(m and m["server_cpu_us_per_req"]), num(a and a["server_cpu_us_per_req"])
             name = test.replace("ka-", "")
             body.append([name, fmt(mr, 0), fmt(ar, 0), ratio(False, mr, ar, f"keep-alive {name} req/s vs Apache"),
-                         fmt(mu, 1), fmt(au, 1), ratio(True, mu, au)])
+                         fmt(mu, 1), fmt(au, 1), ratio(True, mu, au, f"keep-alive {name} CPU/req vs Apache")])
         out.append(table(["protocol", "mdj req/s", "Apache req/s", "ratio", "mdj µs/req", "Apache µs/req",
                           "ratio (CPU)"], body))
     return "\n".join(out)

@@ -35,11 +35,11 @@ import java.util.concurrent.Executors;
  * {@code SetHandler md-status} at {@code /md-status}, a TLS listener, and per domain
  * {@code MDomain siteN.example.org www.siteN.example.org} and its TLS virtual host, keys
  * {@code secp256r1}, the CA a closed loopback port (nothing is due, and no request leaves the
- * machine). {@code mdj.conf} includes it and turns ARI off (mod_md has none). The store (mod_md's format, so mod_md serves the same
- * files) gets per domain md.json (complete), the private key and a certificate for the domain's
- * names, valid from 10 days ago for 90 days. One key serves all domains and the certificates
- * are self-signed: this measures serving a store, not issuing one, and 10,000 keys would take
- * minutes to generate.
+ * machine). {@code mdj.conf} includes it and turns ARI off (mod_md has none). The store (mod_md's
+ * format, so mod_md serves the same files) gets per domain md.json (complete), the private key
+ * and a certificate for the domain's names, valid from 10 days ago for 90 days. One key serves
+ * all domains and the certificates are self-signed: this measures serving a store, not issuing
+ * one, and 10,000 keys would take minutes to generate.
  *
  * <pre>java -cp bench/jmh/target/benchmarks.jar dev.mdj.bench.ScaleStore DIR N HTTP_PORT HTTPS_PORT</pre>
  */
