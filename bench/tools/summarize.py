@@ -72,7 +72,9 @@ def issuance():
         return [r for r in data if r["scenario"] == scenario and r["side"] == side]
 
     out = ["## Issuance (Pebble, http-01, RSA-2048; from start to all certificates)\n",
-           "Wall time in seconds (median over rounds); ratio = the peer's wall time / mdj's.\n"]
+           "Wall time in seconds (median over rounds); ratio = the peer's wall time / mdj's. certbot and "
+           "lego get several certificates with several processes at a time (the `parallel` column "
+           "below); mod_md and mdj are one process each.\n"]
     body = []
     peers = [p for p in ("modmd", "certbot", "lego") if any(r["side"] == p for r in data)]
     for s in scenarios:
