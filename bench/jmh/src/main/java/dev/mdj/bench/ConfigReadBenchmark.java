@@ -7,13 +7,10 @@ import dev.mdj.config.ParseOptions;
 import dev.mdj.config.ParsedConfig;
 import dev.mdj.config.ServerConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -92,15 +89,7 @@ public class ConfigReadBenchmark {
 
     @TearDown(Level.Trial)
     public void deleteConfiguration() throws IOException {
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        TempDirs.delete(dir);
     }
 
     /** Milliseconds per operation: it needs more single shots than read() to warm up the JIT. */

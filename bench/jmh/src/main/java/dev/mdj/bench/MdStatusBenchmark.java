@@ -17,7 +17,6 @@ import dev.mdj.store.json.MdState;
 import dev.mdj.store.pem.KeyPairs;
 import dev.mdj.store.pem.SelfSignedCertificates;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,12 +25,10 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -118,15 +115,7 @@ public class MdStatusBenchmark {
 
     @TearDown(Level.Trial)
     public void deleteStore() throws IOException {
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        TempDirs.delete(dir);
     }
 
     @Benchmark
