@@ -5,11 +5,12 @@ import dev.mdj.md.GlobalSetting;
 import dev.mdj.server.site.SiteTable;
 import dev.mdj.server.tls.CertificateBook;
 import dev.mdj.server.tls.ClientHello;
+import dev.mdj.server.tls.Selection;
+import dev.mdj.server.tls.Stapling;
 import dev.mdj.server.tls.TlsContextFactory;
 import dev.mdj.store.FileStore;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
@@ -98,13 +99,13 @@ public class ContextSelectionBenchmark {
         sites = SiteTable.of(config);
         factory = TlsContextFactory.create();
         store = FileStore.open(storeDir);
-        book = new CertificateBook(store, factory, Clock.systemUTC(), Runnable::run);
+        book = new CertificateBook(store, factory, Clock.systemUTC(), Runnable::run, Stapling.OFF);
         address = InetAddress.getLoopbackAddress();
         hellos = new ByteBuf[HELLOS];
         for (int i = 0; i < HELLOS; i++) {
             String site = "site" + ThreadLocalRandom.current().nextInt(n) + ".example.org";
             hellos[i] = Unpooled.wrappedBuffer(clientHelloBody(site, i % 2 == 0 ? "TLSv1.3" : "TLSv1.2"));
-            if (!route(book, hellos[i]).isServer()) {
+            if (!route(book, hellos[i]).context().isServer()) {
                 throw new IllegalStateException("no server context for " + site);
             }
         }
@@ -118,13 +119,13 @@ public class ContextSelectionBenchmark {
     }
 
     @Benchmark
-    public SslContext select() {
+    public Selection select() {
         return route(book, hellos[next++ & (HELLOS - 1)]);
     }
 
     @Benchmark
-    public SslContext firstSelect() {
-        return route(new CertificateBook(store, factory, Clock.systemUTC(), Runnable::run), hellos[next++ & (HELLOS - 1)]);
+    public Selection firstSelect() {
+        return route(new CertificateBook(store, factory, Clock.systemUTC(), Runnable::run, Stapling.OFF), hellos[next++ & (HELLOS - 1)]);
     }
 
     @Benchmark
@@ -132,7 +133,7 @@ public class ContextSelectionBenchmark {
         return FileStore.open(storeDir);
     }
 
-    private SslContext route(CertificateBook certificates, ByteBuf body) {
+    private Selection route(CertificateBook certificates, ByteBuf body) {
         ClientHello hello = ClientHello.parse(body);
         return certificates.select(sites.select(address, PORT, hello.serverName()), hello).join();
     }
