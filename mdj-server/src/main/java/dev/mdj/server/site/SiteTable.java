@@ -7,6 +7,7 @@ import dev.mdj.md.ManagedDomain;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,7 @@ public final class SiteTable {
 
     private final Site main;
     private final List<Entry> entries;
-    private final Map<Local, List<Site>> byLocal = new ConcurrentHashMap<>();
+    private final Map<Local, Candidates> byLocal = new ConcurrentHashMap<>();
 
     private record Entry(Site site, List<HostAddress> addresses, List<List<InetAddress>> resolved) {
     }
@@ -63,21 +64,62 @@ public final class SiteTable {
 
     /** The sites a connection to {@code ip:port} may be for, the default first; never empty. */
     public List<Site> candidates(InetAddress ip, int port) {
-        return byLocal.computeIfAbsent(new Local(ip, port), this::compute);
+        return candidatesOf(ip, port).sites();
     }
 
     /** The site for a request to {@code hostName} (lower-case, no port; may be empty) on {@code ip:port}. */
     public Site select(InetAddress ip, int port, String hostName) {
-        List<Site> candidates = candidates(ip, port);
-        if (hostName != null && !hostName.isEmpty()) {
-            String name = hostName.toLowerCase(Locale.ROOT);
-            for (Site site : candidates) {
-                if (site.answersTo(name)) {
-                    return site;
+        Candidates candidates = candidatesOf(ip, port);
+        if (hostName == null || hostName.isEmpty()) {
+            return candidates.sites().get(0);
+        }
+        return candidates.select(hostName.toLowerCase(Locale.ROOT));
+    }
+
+    private Candidates candidatesOf(InetAddress ip, int port) {
+        return byLocal.computeIfAbsent(new Local(ip, port), local -> Candidates.of(compute(local)));
+    }
+
+    /**
+     * The sites of one local address with their names indexed: a ClientHello or Host header is
+     * looked up in a map instead of being compared with every site (10,000 sites cost ~0.3 ms
+     * per handshake that way). Names with wildcards are tried in order, and only those of sites
+     * before the exact match, so the first site that answers wins as in httpd.
+     */
+    private record Candidates(List<Site> sites, Map<String, Integer> exact, List<Integer> withWildcards) {
+
+        static Candidates of(List<Site> sites) {
+            Map<String, Integer> exact = new HashMap<>();
+            List<Integer> withWildcards = new ArrayList<>();
+            for (int i = 0; i < sites.size(); i++) {
+                boolean wildcard = false;
+                for (String name : sites.get(i).names()) {
+                    if (name.indexOf('*') >= 0 || name.indexOf('?') >= 0) {
+                        wildcard = true;
+                    } else {
+                        exact.putIfAbsent(name.toLowerCase(Locale.ROOT), i);
+                    }
+                }
+                if (wildcard) {
+                    withWildcards.add(i);
                 }
             }
+            return new Candidates(sites, exact, List.copyOf(withWildcards));
         }
-        return candidates.get(0);
+
+        Site select(String name) {
+            int first = exact.getOrDefault(name, sites.size());
+            for (int i : withWildcards) {
+                if (i >= first) {
+                    break;
+                }
+                if (sites.get(i).answersTo(name)) {
+                    first = i;
+                    break;
+                }
+            }
+            return sites.get(first < sites.size() ? first : 0);
+        }
     }
 
     /** Whether any site that a connection to {@code port} may reach speaks TLS. */

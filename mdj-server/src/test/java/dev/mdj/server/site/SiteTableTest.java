@@ -77,6 +77,35 @@ class SiteTableTest {
     }
 
     @Test
+    void theFirstHostThatAnswersWinsWhetherByNameOrByPattern() {
+        SiteTable ordered = SiteTable.of(TestServers.config(dir, """
+                Listen 80
+                MDStoreDir %s
+                <VirtualHost *:80>
+                  ServerName a.example.org
+                </VirtualHost>
+                <VirtualHost *:80>
+                  ServerName pattern.example.net
+                  ServerAlias *.example.org
+                </VirtualHost>
+                <VirtualHost *:80>
+                  ServerName b.example.org
+                  ServerAlias a.example.org
+                </VirtualHost>
+                <VirtualHost *:80>
+                  ServerName c.example.net
+                  ServerAlias c.example.net
+                </VirtualHost>
+                """.formatted(dir.resolve("md"))));
+        java.util.function.Function<String, String> chosen = host -> ordered.select(other, 80, host).names().get(0);
+        assertThat(chosen.apply("a.example.org")).as("by name before the pattern").isEqualTo("a.example.org");
+        assertThat(chosen.apply("b.example.org")).as("the pattern comes first").isEqualTo("pattern.example.net");
+        assertThat(chosen.apply("x.y.example.org")).isEqualTo("pattern.example.net");
+        assertThat(chosen.apply("C.example.net")).isEqualTo("c.example.net");
+        assertThat(chosen.apply("example.org")).as("the default").isEqualTo("a.example.org");
+    }
+
+    @Test
     void aPortWithOnlyAnyPortHostsUsesThemAndOtherwiseTheMainServer() {
         assertThat(name(other, 8080, "x.example.org")).isEqualTo("anyport.example.org");
         SiteTable plain = SiteTable.of(TestServers.config(dir, """
