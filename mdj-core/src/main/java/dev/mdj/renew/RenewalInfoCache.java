@@ -2,6 +2,7 @@ package dev.mdj.renew;
 
 import dev.mdj.md.ManagedDomain;
 import dev.mdj.md.MdSetting;
+import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Collections;
@@ -20,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * watchdog last fetched them through the {@link Driver}. A window is fetched again at a check
  * only once the CA's Retry-After has passed (without one, at every check, as mod_md); while it is
  * not, the kept window is used. A CA without renewal information, or an MD with MDRenewViaARI
- * off, gets no pick: MDRenewWindow alone decides. Errors are logged and ignored, as mod_md does;
- * a window fetched before is kept meanwhile.
+ * off, gets no pick: MDRenewWindow alone decides. Errors are logged and ignored, as mod_md does
+ * (a warning for the first of a CA's domains in an hour, the rest at debug level); a window
+ * fetched before is kept meanwhile.
  *
  * <p>The moment in a window ({@link RenewalTiming#ariPick}) is drawn once per suggested window,
  * not at every check as mod_md does: a check scheduled for that moment then finds it due instead
@@ -35,6 +37,8 @@ public final class RenewalInfoCache {
     private final RandomGenerator random;
     /** Per MD: its live certificates with their last fetched window and the moment drawn in it. */
     private final Map<String, Map<X509Certificate, Fetched>> fetched = new ConcurrentHashMap<>();
+    /** By the MD's CAs (MDCertificateAuthority). */
+    private final HourlyWarnings<List<URI>> warnings = new HourlyWarnings<>();
 
     private record Fetched(AriWindow window, Instant pick) {
     }
@@ -74,7 +78,12 @@ public final class RenewalInfoCache {
                 current.put(certificate, new Fetched(window.get(), kept != null && kept.window().sameWindow(window.get())
                         ? kept.pick() : RenewalTiming.ariPick(window.get().start(), window.get().end(), random)));
             } catch (DriveException e) {
-                LOG.warn("{}: cannot get the CA's renewal information (ARI), ignored: {}", md.name(), e.detail());
+                if (warnings.warnNow(md.get(MdSetting.CA_URLS), now)) {
+                    LOG.warn("{}: cannot get the CA's renewal information (ARI), ignored: {} (the same for other"
+                            + " domains of this CA is logged at debug level for an hour)", md.name(), e.detail());
+                } else {
+                    LOG.debug("{}: cannot get the CA's renewal information (ARI), ignored: {}", md.name(), e.detail());
+                }
                 if (kept != null) {
                     current.put(certificate, kept);
                 }
