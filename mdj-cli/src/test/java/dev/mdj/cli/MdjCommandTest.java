@@ -3,7 +3,6 @@ package dev.mdj.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,12 +18,6 @@ class MdjCommandTest {
     Path dir;
 
     private final CommandRun run = new CommandRun();
-    private final StringWriter out = run.out;
-    private final StringWriter err = run.err;
-
-    private int mdj(String... args) {
-        return run.mdj(args);
-    }
 
     private Path config(String text) throws IOException {
         return Files.writeString(dir.resolve("httpd.conf"), text);
@@ -41,18 +34,18 @@ class MdjCommandTest {
                 </VirtualHost>
                 """);
 
-        assertThat(mdj("configtest", "-f", file.toString())).isZero();
-        assertThat(out.toString()).isEqualTo("Syntax OK" + System.lineSeparator());
-        assertThat(err.toString()).isEmpty();
+        assertThat(run.mdj("configtest", "-f", file.toString())).isZero();
+        assertThat(run.out()).isEqualTo("Syntax OK" + System.lineSeparator());
+        assertThat(run.err()).isEmpty();
     }
 
     @Test
     void httpdStyleDashTWorksLikeConfigtest() throws IOException {
         Path file = config("MDomain example.org\n");
 
-        assertThat(mdj("-t", "-f", file.toString())).isZero();
-        assertThat(out.toString()).contains("Syntax OK");
-        assertThat(err.toString()).contains("httpd.conf:1: warning: No VirtualHost matches Managed Domain example.org");
+        assertThat(run.mdj("-t", "-f", file.toString())).isZero();
+        assertThat(run.out()).contains("Syntax OK");
+        assertThat(run.err()).contains("httpd.conf:1: warning: No VirtualHost matches Managed Domain example.org");
     }
 
     @Test
@@ -64,32 +57,32 @@ class MdjCommandTest {
                 Frobnicate on
                 """);
 
-        assertThat(mdj("configtest", "-f", file.toString())).isEqualTo(1);
+        assertThat(run.mdj("configtest", "-f", file.toString())).isEqualTo(1);
         String nl = System.lineSeparator();
-        assertThat(err.toString()).isEqualTo(
+        assertThat(run.err()).isEqualTo(
                 file + ":1: MDRenewWindow: '1y' has unrecognized format" + nl
                 + file + ":3: MDRetryDelay: invalid argument, must be a duration > 0" + nl
                 + file + ":4: Invalid command 'Frobnicate', perhaps misspelled or defined by a"
                 + " module not included in the server configuration" + nl
                 + "3 errors" + nl);
-        assertThat(out.toString()).isEmpty();
+        assertThat(run.out()).isEmpty();
     }
 
     @Test
     void aStructuralErrorNamesTheLineWhereTheSectionOpened() throws IOException {
         Path file = config("MDomain a.example\n\n<VirtualHost *:443>\n  ServerName a.example\n");
 
-        assertThat(mdj("-t", "-f", file.toString())).isEqualTo(1);
-        assertThat(err.toString()).startsWith(file + ":3: <VirtualHost> was not closed.");
-        assertThat(err.toString()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(run.mdj("-t", "-f", file.toString())).isEqualTo(1);
+        assertThat(run.err()).startsWith(file + ":3: <VirtualHost> was not closed.");
+        assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     @Test
     void aMissingConfigurationFileIsOneClearLine() {
         Path missing = dir.resolve("nope.conf");
 
-        assertThat(mdj("-t", "-f", missing.toString())).isEqualTo(1);
-        assertThat(err.toString()).isEqualTo("mdj: cannot read configuration file " + missing
+        assertThat(run.mdj("-t", "-f", missing.toString())).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("mdj: cannot read configuration file " + missing
                 + ": no such file" + System.lineSeparator());
     }
 
@@ -103,15 +96,15 @@ class MdjCommandTest {
                 </MDomain>
                 """);
 
-        assertThat(mdj("configtest", "--dump", "-f", file.toString())).isZero();
-        JsonNode json = JsonMapper.builder().build().readTree(out.toString());
+        assertThat(run.mdj("configtest", "--dump", "-f", file.toString())).isZero();
+        JsonNode json = JsonMapper.builder().build().readTree(run.out());
         JsonNode md = json.get("managed-domains").get(0);
         assertThat(md.get("name").asString()).isEqualTo("example.org");
         assertThat(md.get("settings").get("renew-window").asString()).isEqualTo("21d");
         assertThat(md.get("settings").get("contacts").asString()).isEqualTo("mailto:admin@example.org");
         assertThat(md.get("settings").get("eab").get("kid").asString()).isEqualTo("kid-1");
         assertThat(json.get("global").get("retry-delay").asString()).isEqualTo("30s");
-        assertThat(out.toString()).doesNotContain("c2VjcmV0LWhtYWMta2V5LXZhbHVl");
+        assertThat(run.out()).doesNotContain("c2VjcmV0LWhtYWMta2V5LXZhbHVl");
     }
 
     @Test
@@ -124,21 +117,21 @@ class MdjCommandTest {
                 </IfDefine>
                 """);
 
-        assertThat(mdj("configtest", "--dump", "-d", root.toString(), "-D", "WITH_MD",
+        assertThat(run.mdj("configtest", "--dump", "-d", root.toString(), "-D", "WITH_MD",
                 "-D", "SITE=example.net", "-f", file.toString())).isZero();
-        assertThat(out.toString()).contains("\"name\" : \"example.net\"");
+        assertThat(run.out()).contains("\"name\" : \"example.net\"");
     }
 
     @Test
     void aWrongOptionIsAUsageError() {
-        assertThat(mdj("configtest", "--no-such-option")).isEqualTo(2);
-        assertThat(err.toString()).contains("mdj: Unknown option: '--no-such-option'")
+        assertThat(run.mdj("configtest", "--no-such-option")).isEqualTo(2);
+        assertThat(run.err()).contains("mdj: Unknown option: '--no-such-option'")
                 .contains("Try 'mdj --help'");
     }
 
     @Test
     void withoutACommandItShowsUsage() {
-        assertThat(mdj()).isEqualTo(2);
-        assertThat(err.toString()).contains("Usage: mdj");
+        assertThat(run.mdj()).isEqualTo(2);
+        assertThat(run.err()).contains("Usage: mdj");
     }
 }

@@ -3,7 +3,6 @@ package dev.mdj.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,11 +15,6 @@ class PlanCommandTest {
     Path dir;
 
     private final CommandRun run = new CommandRun();
-    private final StringWriter out = run.out;
-
-    private int mdj(String... args) {
-        return run.mdj(args);
-    }
 
     @Test
     void explainsStateRenewalAndChallengeWithoutTouchingTheStore() throws IOException {
@@ -41,9 +35,9 @@ class PlanCommandTest {
                 </VirtualHost>
                 """);
 
-        assertThat(mdj("plan", "-f", conf.toString())).isZero();
+        assertThat(run.mdj("plan", "-f", conf.toString())).isZero();
 
-        assertThat(out.toString()).contains("""
+        assertThat(run.out()).contains("""
                 example.org (example.org, www.example.org)
                   state:     incomplete: certificate(rsa) is missing
                   renewal:   now: certificate(rsa) is missing
@@ -58,9 +52,9 @@ class PlanCommandTest {
     void noUsableChallengeIsExplainedAsModMdDoes() throws IOException {
         Path conf = Files.writeString(dir.resolve("mdj.conf"), "MDPortMap http:- https:-\nMDomain example.org\n");
 
-        assertThat(mdj("plan", "--json", "-f", conf.toString())).isZero();
+        assertThat(run.mdj("plan", "--json", "-f", conf.toString())).isZero();
 
-        assertThat(out.toString()).contains("None of the ACME challenge methods configured for this domain"
+        assertThat(run.out()).contains("None of the ACME challenge methods configured for this domain"
                 + " are suitable.").contains("\"renewal\" : \"never: ");
     }
 }

@@ -13,7 +13,6 @@ import dev.mdj.store.json.JsonFiles;
 import dev.mdj.store.pem.KeyPairs;
 import dev.mdj.store.pem.SelfSignedCertificates;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,12 +32,6 @@ class StatusCommandTest {
     Path dir;
 
     private final CommandRun run = new CommandRun();
-    private final StringWriter out = run.out;
-    private final StringWriter err = run.err;
-
-    private int mdj(String... args) {
-        return run.mdj(args);
-    }
 
     private Path config(Path store) throws IOException {
         return Files.writeString(dir.resolve("mdj.conf"), """
@@ -79,9 +72,9 @@ class StatusCommandTest {
         Path storeDir = dir.resolve("md");
         writeStore(storeDir);
 
-        assertThat(mdj("status", "-f", config(storeDir).toString())).isZero();
+        assertThat(run.mdj("status", "-f", config(storeDir).toString())).isZero();
 
-        List<String> lines = out.toString().lines().toList();
+        List<String> lines = run.out().lines().toList();
         assertThat(lines.get(0)).startsWith("MD ").contains("STATE", "KEYS", "VALID UNTIL", "RENEW AT", "LAST ERROR");
         assertThat(lines.get(1)).startsWith("example.org ").contains(" complete ", " rsa ", "(in 19 days)", " due ")
                 .endsWith(" -");
@@ -96,17 +89,17 @@ class StatusCommandTest {
         Instant until = writeStore(storeDir);
         Path conf = config(storeDir);
 
-        assertThat(mdj("status", "--json", "-f", conf.toString())).isZero();
-        ObjectNode all = JsonFiles.readObject(out.toString());
+        assertThat(run.mdj("status", "--json", "-f", conf.toString())).isZero();
+        ObjectNode all = JsonFiles.readObject(run.out());
         assertThat(all.get("version").asString()).isEqualTo("2.6.10");
         assertThat(all.get("managed-domains")).hasSize(2);
         assertThat(all.get("managed-domains").get(0).get("cert").get("valid").get("until").asString())
                 .isEqualTo(dev.mdj.store.json.StoreTime.format(until));
         assertThat(all.get("managed-domains").get(1).get("renewal").has("log")).as("no log in the list").isFalse();
 
-        out.getBuffer().setLength(0);
-        assertThat(mdj("status", "--json", "-f", conf.toString(), "failing.example.org")).isZero();
-        ObjectNode one = JsonFiles.readObject(out.toString());
+        run.clearOut();
+        assertThat(run.mdj("status", "--json", "-f", conf.toString(), "failing.example.org")).isZero();
+        ObjectNode one = JsonFiles.readObject(run.out());
         assertThat(one.get("name").asString()).isEqualTo("failing.example.org");
         assertThat(one.get("renewal").get("errors").asInt()).isEqualTo(2);
         assertThat(one.get("renewal").get("log").get("entries")).hasSize(1);
@@ -118,10 +111,10 @@ class StatusCommandTest {
         writeStore(storeDir);
         Path conf = config(storeDir);
 
-        assertThat(mdj("status", "-f", conf.toString(), "www.example.org")).isZero();
-        assertThat(out.toString().lines()).hasSize(2).element(1).asString().startsWith("example.org ");
-        assertThat(mdj("status", "-f", conf.toString(), "other.example.org")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("other.example.org");
+        assertThat(run.mdj("status", "-f", conf.toString(), "www.example.org")).isZero();
+        assertThat(run.out().lines()).hasSize(2).element(1).asString().startsWith("example.org ");
+        assertThat(run.mdj("status", "-f", conf.toString(), "other.example.org")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("other.example.org");
     }
 
     @Test
@@ -130,12 +123,12 @@ class StatusCommandTest {
         writeStore(elsewhere);
         Path conf = config(dir.resolve("md"));
 
-        assertThat(mdj("status", "-f", conf.toString())).isZero();
-        assertThat(out.toString()).contains("example.org ").doesNotContain(" complete ");
+        assertThat(run.mdj("status", "-f", conf.toString())).isZero();
+        assertThat(run.out()).contains("example.org ").doesNotContain(" complete ");
         assertThat(dir.resolve("md")).as("status creates no store").doesNotExist();
 
-        out.getBuffer().setLength(0);
-        assertThat(mdj("status", "-f", conf.toString(), "--store", elsewhere.toString())).isZero();
-        assertThat(out.toString()).contains(" complete ");
+        run.clearOut();
+        assertThat(run.mdj("status", "-f", conf.toString(), "--store", elsewhere.toString())).isZero();
+        assertThat(run.out()).contains(" complete ");
     }
 }

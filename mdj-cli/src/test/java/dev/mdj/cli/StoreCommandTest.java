@@ -10,7 +10,6 @@ import dev.mdj.store.json.AccountJson;
 import dev.mdj.store.json.JsonFiles;
 import dev.mdj.store.pem.KeyPairs;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,14 +43,8 @@ class StoreCommandTest {
     Path dir;
 
     private final CommandRun run = new CommandRun();
-    private final StringWriter out = run.out;
-    private final StringWriter err = run.err;
     private Path storeDir;
     private X509Certificate cert;
-
-    private int mdj(String... args) {
-        return run.mdj(args);
-    }
 
     private static X509Certificate certificate(KeyPair pair, String... names) throws Exception {
         X500Name subject = new X500Name("CN=" + names[0]);
@@ -93,15 +86,15 @@ class StoreCommandTest {
 
     @Test
     void listShowsStateExpiryAndNames() {
-        assertThat(mdj("store", "list", "--store", storeDir.toString())).isZero();
-        assertThat(out.toString()).contains("MD           STATE         VALID UNTIL           STAGED  NAMES")
+        assertThat(run.mdj("store", "list", "--store", storeDir.toString())).isZero();
+        assertThat(run.out()).contains("MD           STATE         VALID UNTIL           STAGED  NAMES")
                 .contains("example.org  complete      2027-02-21 09:17 UTC  no      example.org www.example.org");
     }
 
     @Test
     void listAsJsonUsesModMdsFormats() {
-        assertThat(mdj("store", "list", "--json", "--store", storeDir.toString())).isZero();
-        JsonNode md = JsonFiles.mapper().readTree(out.toString()).get(0);
+        assertThat(run.mdj("store", "list", "--json", "--store", storeDir.toString())).isZero();
+        JsonNode md = JsonFiles.mapper().readTree(run.out()).get(0);
         assertThat(md.get("name").asString()).isEqualTo(MD);
         assertThat(md.get("cert").get("rsa").get("serial").asString()).isEqualTo("1A2B");
         assertThat(md.get("cert").get("rsa").get("valid").get("until").asString())
@@ -111,26 +104,26 @@ class StoreCommandTest {
 
     @Test
     void showFindsAnMdByAnyOfItsNamesAndNeverPrintsTheEabHmac() {
-        assertThat(mdj("store", "show", "www.example.org", "--store", storeDir.toString())).isZero();
-        assertThat(out.toString()).startsWith("example.org\n")
+        assertThat(run.mdj("store", "show", "www.example.org", "--store", storeDir.toString())).isZero();
+        assertThat(run.out()).startsWith("example.org\n")
                 .contains("CA:       https://localhost:14000/dir (account ACME-localhost-0000)")
                 .contains("serial:  1A2B").contains("staged renewal: none")
                 .doesNotContain("c2VjcmV0LWhtYWM");
-        assertThat(mdj("store", "show", MD, "--json", "--store", storeDir.toString())).isZero();
-        assertThat(out.toString()).contains("\"account\" : \"ACME-localhost-0000\"").doesNotContain("c2VjcmV0LWhtYWM");
+        assertThat(run.mdj("store", "show", MD, "--json", "--store", storeDir.toString())).isZero();
+        assertThat(run.out()).contains("\"account\" : \"ACME-localhost-0000\"").doesNotContain("c2VjcmV0LWhtYWM");
     }
 
     @Test
     void showOfAnUnknownMdIsOneLine() {
-        assertThat(mdj("store", "show", "nope.example", "--store", storeDir.toString())).isEqualTo(1);
-        assertThat(err.toString()).isEqualTo("mdj: no managed domain 'nope.example' in " + storeDir
+        assertThat(run.mdj("store", "show", "nope.example", "--store", storeDir.toString())).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("mdj: no managed domain 'nope.example' in " + storeDir
                 + " (example.org)" + System.lineSeparator());
     }
 
     @Test
     void verifyPassesASoundStore() {
-        assertThat(mdj("store", "verify", "--store", storeDir.toString())).isZero();
-        assertThat(out.toString()).isEqualTo("store OK: 1 managed domain, 0 staged, 1 account in "
+        assertThat(run.mdj("store", "verify", "--store", storeDir.toString())).isZero();
+        assertThat(run.out()).isEqualTo("store OK: 1 managed domain, 0 staged, 1 account in "
                 + storeDir + System.lineSeparator());
     }
 
@@ -141,8 +134,8 @@ class StoreCommandTest {
         Files.setPosixFilePermissions(storeDir.resolve("domains/example.org/privkey.pem"),
                 PosixFilePermissions.fromString("rw-r--r--"));
 
-        assertThat(mdj("store", "verify", "--store", storeDir.toString())).isEqualTo(1);
-        assertThat(out.toString())
+        assertThat(run.mdj("store", "verify", "--store", storeDir.toString())).isEqualTo(1);
+        assertThat(run.out())
                 .contains("error: domains/example.org/privkey.pem: does not match the certificate in pubcert.pem")
                 .contains("error: domains/example.org/privkey.pem: permissions are rw-r--r--, at most rw------- expected")
                 .contains("2 errors in " + storeDir);
@@ -154,22 +147,22 @@ class StoreCommandTest {
         String pem = Files.readString(accountKey);
         Files.writeString(accountKey, pem.replace(pem.substring(100, 110), "AAAAAAAAAA"));
 
-        assertThat(mdj("store", "verify", "--store", storeDir.toString())).isEqualTo(1);
-        assertThat(out.toString()).contains("error: accounts/ACME-localhost-0000/account.pem: ");
+        assertThat(run.mdj("store", "verify", "--store", storeDir.toString())).isEqualTo(1);
+        assertThat(run.out()).contains("error: accounts/ACME-localhost-0000/account.pem: ");
     }
 
     @Test
     void theStoreComesFromTheConfigurationsMdStoreDir() throws IOException {
         Path conf = Files.writeString(dir.resolve("httpd.conf"), "MDStoreDir md\n");
 
-        assertThat(mdj("store", "list", "-f", conf.toString())).isZero();
-        assertThat(out.toString()).contains("example.org  complete");
+        assertThat(run.mdj("store", "list", "-f", conf.toString())).isZero();
+        assertThat(run.out()).contains("example.org  complete");
     }
 
     @Test
     void aDirectoryWithoutAStoreIsOneClearLine() {
-        assertThat(mdj("store", "verify", "--store", dir.toString())).isEqualTo(1);
-        assertThat(err.toString()).isEqualTo("mdj: no store in " + dir + ": md_store.json is missing"
+        assertThat(run.mdj("store", "verify", "--store", dir.toString())).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("mdj: no store in " + dir + ": md_store.json is missing"
                 + System.lineSeparator());
     }
 
@@ -184,12 +177,12 @@ class StoreCommandTest {
         store.save(StoreGroup.STAGING, MD, Aspect.certificateChain(RSA), List.of(certificate(pair, MD)));
         Path conf = Files.writeString(dir.resolve("httpd.conf"), "MDStoreDir md\nMDomain example.org www.example.org\n");
 
-        assertThat(mdj("store", "list", "-f", conf.toString())).isZero();
-        assertThat(out.toString()).contains("  yes     ");
-        assertThat(mdj("store", "activate", "-f", conf.toString())).isZero();
-        assertThat(out.toString()).contains("activated example.org\n1 activated, 0 failed, of 1 managed domains in " + storeDir);
+        assertThat(run.mdj("store", "list", "-f", conf.toString())).isZero();
+        assertThat(run.out()).contains("  yes     ");
+        assertThat(run.mdj("store", "activate", "-f", conf.toString())).isZero();
+        assertThat(run.out()).contains("activated example.org\n1 activated, 0 failed, of 1 managed domains in " + storeDir);
         assertThat(store.load(StoreGroup.DOMAINS, MD, Aspect.privateKey(RSA))).contains(pair.getPrivate());
         assertThat(store.names(StoreGroup.ARCHIVE)).containsExactly(MD + ".1");
-        assertThat(mdj("store", "verify", "--store", storeDir.toString())).isZero();
+        assertThat(run.mdj("store", "verify", "--store", storeDir.toString())).isZero();
     }
 }

@@ -42,14 +42,11 @@ class AccessLogTest {
         int http = TestServers.freePort();
         int https = TestServers.freePort();
         Files.createDirectories(dir.resolve("logs"));
-        try (MdjServer server = TestServers.start(TestServers.config(dir, """
+        try (MdjServer server = TestServers.start(TestServers.config(dir, TestServers.NOT_RENEWING + """
                 ServerRoot %3$s
                 Listen 127.0.0.1:%1$d
                 Listen 127.0.0.1:%2$d https
                 MDStoreDir md
-                MDRenewMode manual
-                MDCertificateAgreement accepted
-                MDContactEmail admin@example.org
                 %4$s
                 CustomLog logs/access_log reflog
                 <MDomain test1.example.org>

@@ -49,13 +49,10 @@ class MetricsTest {
 
     private MdjServer start() {
         http = TestServers.freePort();
-        return TestServers.start(TestServers.config(dir, """
+        return TestServers.start(TestServers.config(dir, TestServers.NOT_RENEWING + """
                 Listen 127.0.0.1:%1$d
                 MDStoreDir %2$s
-                MDRenewMode manual
                 MDCertificateAuthority https://localhost:14000/dir
-                MDCertificateAgreement accepted
-                MDContactEmail admin@example.org
                 MDExternalAccountBinding kid-1 %3$s
                 MDPrivateKeys secp256r1 rsa2048
                 MDomain test1.example.org www.test1.example.org

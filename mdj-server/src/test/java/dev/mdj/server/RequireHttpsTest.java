@@ -16,13 +16,10 @@ class RequireHttpsTest {
     Path dir;
 
     private MdjServer start(String mode, int http, int https) {
-        return TestServers.start(TestServers.config(dir, """
+        return TestServers.start(TestServers.config(dir, TestServers.NOT_RENEWING + """
                 Listen 127.0.0.1:%1$d
                 Listen 127.0.0.1:%2$d https
                 MDStoreDir %3$s
-                MDRenewMode manual
-                MDCertificateAgreement accepted
-                MDContactEmail admin@example.org
                 <MDomain test1.example.org www.test1.example.org>
                   MDRequireHttps %4$s
                 </MDomain>

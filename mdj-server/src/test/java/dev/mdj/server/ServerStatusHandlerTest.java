@@ -42,13 +42,10 @@ class ServerStatusHandlerTest {
 
     private MdjServer start(String domains) {
         http = TestServers.freePort();
-        return TestServers.start(TestServers.config(dir, """
+        return TestServers.start(TestServers.config(dir, TestServers.NOT_RENEWING + """
                 Listen 127.0.0.1:%1$d
                 MDStoreDir %2$s
-                MDRenewMode manual
                 MDCertificateAuthority https://localhost:14000/dir
-                MDCertificateAgreement accepted
-                MDContactEmail admin@example.org
                 %3$s
                 <Location /server-status>
                   SetHandler server-status

@@ -76,13 +76,10 @@ class ServerStatusScreenshotTest {
         config.append("<MDomain legacy.example.net>\n  MDCertificateFile ").append(file2.certificateFile())
                 .append("\n  MDCertificateKeyFile ").append(file2.keyFile()).append("\n</MDomain>\n");
         int http = TestServers.freePort();
-        try (MdjServer server = TestServers.start(TestServers.config(dir, """
+        try (MdjServer server = TestServers.start(TestServers.config(dir, TestServers.NOT_RENEWING + """
                 Listen 127.0.0.1:%1$d
                 MDStoreDir %2$s
-                MDRenewMode manual
                 MDCertificateAuthority https://acme-v02.api.letsencrypt.org/directory
-                MDCertificateAgreement accepted
-                MDContactEmail admin@example.org
                 %3$s
                 <Location /server-status>
                   SetHandler server-status

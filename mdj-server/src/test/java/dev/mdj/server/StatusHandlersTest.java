@@ -50,14 +50,11 @@ class StatusHandlersTest {
     private MdjServer start(String extra) {
         http = TestServers.freePort();
         https = TestServers.freePort();
-        return TestServers.start(TestServers.config(dir, """
+        return TestServers.start(TestServers.config(dir, TestServers.NOT_RENEWING + """
                 Listen 127.0.0.1:%1$d
                 Listen 127.0.0.1:%2$d https
                 MDStoreDir %3$s
-                MDRenewMode manual
                 MDCertificateAuthority https://localhost:14000/dir
-                MDCertificateAgreement accepted
-                MDContactEmail admin@example.org
                 %4$s
                 MDomain test1.example.org www.test1.example.org
                 <Location /md-status>

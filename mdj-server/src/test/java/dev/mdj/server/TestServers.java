@@ -16,6 +16,13 @@ public final class TestServers {
     private TestServers() {
     }
 
+    /** Configuration lines for a server whose engine renews nothing (MDRenewMode manual), with what an MD needs. */
+    public static final String NOT_RENEWING = """
+            MDRenewMode manual
+            MDCertificateAgreement accepted
+            MDContactEmail admin@example.org
+            """;
+
     /** Reads {@code text} as {@code dir/mdj.conf}. */
     public static Configuration config(Path dir, String text) {
         try {
