@@ -1,19 +1,15 @@
 package dev.mdj.cli;
 
 import dev.mdj.config.Configuration;
-import dev.mdj.md.GlobalSetting;
 import dev.mdj.status.MdStatus;
+import dev.mdj.status.RelativeTime;
 import dev.mdj.status.StatusJson;
 import dev.mdj.status.StatusReader;
 import dev.mdj.store.Store;
 import dev.mdj.store.json.JobResult;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,8 +31,6 @@ import picocli.CommandLine.Spec;
                 + " the renewal log)."})
 final class StatusCommand implements Callable<Integer> {
 
-    private static final DateTimeFormatter TABLE_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -53,9 +47,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Configuration configuration = location.config.read("");
-        Path dir = location.store != null ? location.store
-                : configuration.server().global().get(GlobalSetting.STORE_DIR);
-        Store store = StoreCommand.existingOrEmpty(dir);
+        Store store = StoreCommand.existingOrEmpty(location.dir(configuration));
         Clock clock = Clock.systemUTC();
         StatusReader reader = new StatusReader(configuration, store, clock, StatusReader.NextChecks.NONE);
         Optional<MdStatus> one = Optional.empty();
@@ -88,20 +80,11 @@ final class StatusCommand implements Callable<Integer> {
         for (MdStatus status : domains) {
             out.printf(format, status.name(), status.md().state().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                     String.join(",", status.keyNames()),
-                    status.certificates().valid().map(v -> TABLE_TIME.format(v.until()) + " (" + relative(v.until(), now)
+                    status.certificates().valid().map(v -> StoreViews.TABLE_TIME.format(v.until()) + " (" + RelativeTime.of(v.until(), now)
                             + ")").orElse("-"),
-                    status.renewAt().map(at -> at.isAfter(now) ? TABLE_TIME.format(at) : "due").orElse("-"),
+                    status.renewAt().map(at -> at.isAfter(now) ? StoreViews.TABLE_TIME.format(at) : "due").orElse("-"),
                     lastError(status).orElse("-"));
         }
-    }
-
-    /** {@code in 27 days}, {@code in 5 hours}, {@code 3 days ago}. */
-    static String relative(Instant at, Instant now) {
-        Duration d = Duration.between(now, at);
-        Duration abs = d.abs();
-        String amount = abs.toDays() >= 2 ? abs.toDays() + " days" : abs.toHours() >= 2 ? abs.toHours() + " hours"
-                : abs.toMinutes() + " minutes";
-        return d.isNegative() ? amount + " ago" : "in " + amount;
     }
 
     /** The failure of the staged renewal: {@code 3 errors: <problem>: <detail>}. */

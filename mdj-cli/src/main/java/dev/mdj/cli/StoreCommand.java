@@ -1,5 +1,6 @@
 package dev.mdj.cli;
 
+import dev.mdj.config.Configuration;
 import dev.mdj.md.GlobalSetting;
 import dev.mdj.store.EmptyStore;
 import dev.mdj.store.FileStore;
@@ -31,6 +32,11 @@ final class StoreCommand {
     /** Where the store is: {@code --store DIR}, else the configuration's MDStoreDir. */
     static final class Location {
 
+        /** The store directory for {@code configuration}: {@code --store DIR}, else its MDStoreDir. */
+        Path dir(Configuration configuration) {
+            return store != null ? store : configuration.server().global().get(GlobalSetting.STORE_DIR);
+        }
+
         @Option(names = "--store", paramLabel = "DIR",
                 description = "The store directory (default: MDStoreDir of the configuration).")
         Path store;
@@ -44,10 +50,7 @@ final class StoreCommand {
          * @throws UserError when there is no store or the configuration cannot be read
          */
         FileStore open() {
-            Path dir = store;
-            if (dir == null) {
-                dir = config.read("; or give --store DIR").server().global().get(GlobalSetting.STORE_DIR);
-            }
+            Path dir = store != null ? store : dir(config.read("; or give --store DIR"));
             try {
                 return FileStore.openExisting(dir);
             } catch (dev.mdj.store.StoreException e) {

@@ -24,7 +24,8 @@ import java.util.Optional;
  */
 final class StoreViews {
 
-    private static final DateTimeFormatter TABLE_TIME =
+    /** How tables show a moment. */
+    static final DateTimeFormatter TABLE_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private StoreViews() {

@@ -5,6 +5,7 @@ import dev.mdj.ocsp.OcspStatus;
 import dev.mdj.renew.StatusCodes;
 import dev.mdj.status.MdStatus;
 import dev.mdj.status.OcspState;
+import dev.mdj.status.RelativeTime;
 import dev.mdj.status.Stapled;
 import dev.mdj.status.StatusCounts;
 import dev.mdj.status.StatusText;
@@ -14,7 +15,6 @@ import dev.mdj.store.json.MdJson;
 import dev.mdj.store.json.MdState;
 import dev.mdj.store.json.StoreTime;
 import dev.mdj.store.json.StoreTime.Period;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -358,18 +358,7 @@ final class ServerStatusPage {
 
     /** {@code in 61 days}, {@code 5 hours ago}: the largest unit that gives at least 2 of it. */
     String relative(Instant at) {
-        Duration delta = Duration.between(now, at).abs();
-        String amount;
-        if (delta.toDays() >= 2) {
-            amount = delta.toDays() + " days";
-        } else if (delta.toHours() >= 2) {
-            amount = delta.toHours() + " hours";
-        } else if (delta.toMinutes() >= 2) {
-            amount = delta.toMinutes() + " minutes";
-        } else {
-            amount = delta.toSeconds() + (delta.toSeconds() == 1 ? " second" : " seconds");
-        }
-        return at.isAfter(now) ? "in " + amount : amount + " ago";
+        return RelativeTime.of(at, now);
     }
 
     /** A link when {@code url} is an http(s) URL, else the text alone. */
