@@ -124,4 +124,20 @@ class ProxiedServerTest {
             assertThat(response.statusCode()).isEqualTo(504);
         }
     }
+
+    @Test
+    void aClientThatStallsInTheMiddleOfItsBodyIsClosedAfterTimeout() throws Exception {
+        int https = TestServers.freePort();
+        try (MdjServer server = start(https);
+                javax.net.ssl.SSLSocket socket = RawHttp.tlsSocket(https, "static.example.org")) {
+            socket.setSoTimeout(15_000);
+            long start = System.nanoTime();
+            socket.getOutputStream().write(("POST /app/upload HTTP/1.1\r\nHost: static.example.org\r\n"
+                    + "Content-Length: 100\r\n\r\nonly 17 bytes of ").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            socket.getInputStream().readAllBytes();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("closed after Timeout 2")
+                    .isLessThan(Duration.ofSeconds(6));
+        }
+    }
 }

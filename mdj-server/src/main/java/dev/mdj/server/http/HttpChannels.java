@@ -41,15 +41,16 @@ public final class HttpChannels {
     }
 
     /**
-     * Whether a request on {@code channel} is still being answered: an HTTP/1.1 response not
-     * complete yet, or an h2 stream open. Such a connection is quiet while a backend thinks.
+     * Whether {@code channel} is quiet because mdj has to answer: an HTTP/1.1 request read
+     * completely whose response has not begun (a backend thinking), or an h2 stream open. A
+     * client that stalls while sending or stops reading the response is not waiting for mdj.
      */
     public static boolean busy(Channel channel) {
         Http2FrameCodec h2 = channel.pipeline().get(Http2FrameCodec.class);
         if (h2 != null) {
             return h2.connection().numActiveStreams() > 0;
         }
-        return Transaction.current(channel).map(t -> !t.done()).orElse(false);
+        return Transaction.current(channel).map(Transaction::awaitingAnswer).orElse(false);
     }
 
     /** HTTP/1.1 on {@code pipeline}, answering as {@code connection}. */

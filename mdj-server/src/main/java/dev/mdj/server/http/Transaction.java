@@ -29,6 +29,7 @@ public final class Transaction {
     private Site site;
     private String host = "";
     private HttpResponse response;
+    private boolean requestRead;
     private long bytes;
     private long endNanos;
 
@@ -52,17 +53,25 @@ public final class Transaction {
         host = exchange.host();
     }
 
+    /** Called when the last of the request (its body included) has been read. */
+    void requestRead() {
+        requestRead = true;
+    }
+
+    /**
+     * Whether the client has sent everything and waits for the answer to begin (a backend
+     * behind ProxyPass thinking): the one state in which a quiet connection is not idle.
+     */
+    boolean awaitingAnswer() {
+        return requestRead && response == null;
+    }
+
     void responding(HttpResponse head) {
         response = head;
     }
 
     void sent(long count) {
         bytes += count;
-    }
-
-    /** Whether the response went out completely. */
-    boolean done() {
-        return endNanos != 0;
     }
 
     void completed() {

@@ -44,6 +44,9 @@ final class TransactionTracker extends ChannelDuplexHandler {
             open.add(transaction);
             ctx.channel().attr(Transaction.CURRENT).set(transaction);
         }
+        if (msg instanceof LastHttpContent) {
+            Transaction.current(ctx.channel()).ifPresent(Transaction::requestRead);
+        }
         ctx.fireChannelRead(msg);
     }
 
