@@ -128,7 +128,7 @@ public final class MdjServer implements AutoCloseable {
         this.channelType = Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         this.acceptors = new MultiThreadIoEventLoopGroup(1, io);
         this.workers = new MultiThreadIoEventLoopGroup(0, io);
-        this.proxy = new HttpReverseProxy(workers, PROXY_CONNECT_TIMEOUT);
+        this.proxy = new HttpReverseProxy(PROXY_CONNECT_TIMEOUT);
     }
 
     /**
@@ -372,15 +372,7 @@ public final class MdjServer implements AutoCloseable {
             }
         }
         connections.forEach(channel -> channel.pipeline().fireUserEventTriggered(Drain.INSTANCE));
-        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
-        while (!connections.isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        connections.newCloseFuture().awaitUninterruptibly(STOP_GRACE.toMillis());
         connections.close().awaitUninterruptibly(STOP_GRACE.toMillis());
         proxy.close();
         workers.shutdownGracefully(0, STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS).syncUninterruptibly();

@@ -4,7 +4,6 @@ import dev.mdj.server.http.BodySink;
 import dev.mdj.server.http.Exchange;
 import dev.mdj.server.http.ReverseProxy;
 import io.netty.channel.EventLoop;
-import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.URI;
 import java.time.Duration;
@@ -26,16 +25,10 @@ public final class HttpReverseProxy implements ReverseProxy, AutoCloseable {
     private final Map<EventExecutor, BackendPool> pools = new ConcurrentHashMap<>();
 
     /**
-     * @param group the event loops client connections run on; backend connections share them
      * @param connectTimeout how long connecting to a backend may take before the request gets 502
      */
-    public HttpReverseProxy(EventLoopGroup group, Duration connectTimeout) {
+    public HttpReverseProxy(Duration connectTimeout) {
         this.connector = new BackendConnector(connectTimeout);
-        for (EventExecutor executor : group) {
-            if (executor instanceof EventLoop loop) {
-                pools.put(loop, new BackendPool(loop, connector));
-            }
-        }
     }
 
     @Override

@@ -49,14 +49,14 @@ public final class Stapling {
         return stapler;
     }
 
-    /** Whether the certificates of {@code md} are stapled. */
+    /** Whether the certificates of {@code md} are stapled (never without a stapler). */
     public boolean stapled(ManagedDomain md) {
-        return md.get(MdSetting.STAPLING) || others;
+        return stapler.isPresent() && (md.get(MdSetting.STAPLING) || others);
     }
 
     /** Whether the SSLCertificateFile certificates of {@code host} (no managed domain) are stapled. */
     public boolean stapled(VirtualHost host) {
-        return others || host.tls().useStapling().orElse(false);
+        return stapler.isPresent() && (others || host.tls().useStapling().orElse(false));
     }
 
     /**
@@ -64,7 +64,7 @@ public final class Stapling {
      * served before are no longer watched.
      */
     List<Staple> staples(ManagedDomain md, List<CertifiedKey> keys) {
-        if (stapler.isEmpty() || !stapled(md)) {
+        if (!stapled(md)) {
             return none(keys);
         }
         List<Staple> staples = watch(md.name(), keys);
@@ -75,7 +75,7 @@ public final class Stapling {
 
     /** The staples of a virtual host's SSLCertificateFile certificates, in key order. */
     List<Staple> staples(VirtualHost host, List<CertifiedKey> keys) {
-        return stapler.isPresent() && stapled(host) ? watch(OcspTarget.OTHERS, keys) : none(keys);
+        return stapled(host) ? watch(OcspTarget.OTHERS, keys) : none(keys);
     }
 
     static List<Staple> none(List<CertifiedKey> keys) {

@@ -49,7 +49,7 @@ final class ProxyFront implements AutoCloseable {
     ProxyFront(Path dir, int port, String config) {
         boolean epoll = Epoll.isAvailable();
         group = new MultiThreadIoEventLoopGroup(2, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-        proxy = new HttpReverseProxy(group, Duration.ofSeconds(2));
+        proxy = new HttpReverseProxy(Duration.ofSeconds(2));
         Configuration configuration = TestServers.config(dir, config);
         SiteTable sites = SiteTable.of(configuration);
         try {
