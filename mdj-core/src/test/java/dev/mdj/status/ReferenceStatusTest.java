@@ -105,8 +105,8 @@ class ReferenceStatusTest {
 
         for (String domain : alias == null ? new String[] {md} : new String[] {md, alias}) {
             Path expected = resource(name).resolve("md-status_" + domain + ".json");
-            if (!Files.exists(expected)) {
-                continue;
+            if (!domain.equals(md) && !Files.exists(expected)) {
+                continue; // mod_md's answer for the alias was captured in some scenarios only
             }
             ObjectNode actual = StatusJson.managedDomain(reader.find(domain).orElseThrow(), true);
             assertThat(actual.get("mdj")).as("mdj's own facts").isNotNull();

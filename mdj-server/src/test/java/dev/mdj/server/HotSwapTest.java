@@ -187,6 +187,8 @@ class HotSwapTest {
             while (successes.get() < target && failures.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
+            assertThat(successes.get() >= target || !failures.isEmpty())
+                    .as("the load went on (%d of %d more requests)", successes.get() - target + count, count).isTrue();
         }
 
         void stop() throws Exception {

@@ -101,6 +101,11 @@ class ServerStatusScreenshotTest {
             store.failing("nodns.example.net", 2, 20014, null, "None of the ACME challenge methods configured for"
                     + " this domain are suitable.", now.plus(Duration.ofMinutes(3)));
 
+            // What Chromium is about to show is the page itself, not an error page.
+            String page = RawHttp.exchange(http, "GET /server-status HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Connection: close\r\n\r\n");
+            assertThat(RawHttp.statusLine(page)).isEqualTo("HTTP/1.1 200 OK");
+            assertThat(RawHttp.body(page)).contains("Managed Certificates", "soon.example.org", "nodns.example.net");
             Files.createDirectories(SCREENSHOT.toAbsolutePath().getParent());
             Files.deleteIfExists(SCREENSHOT);
             List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",

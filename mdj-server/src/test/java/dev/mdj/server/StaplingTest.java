@@ -176,6 +176,8 @@ class StaplingTest {
 
         assertThat(status(MD)).contains("OCSP response: no response sent");
         assertThat(status(OTHER)).contains("OCSP response: no response sent");
+        // not only "not fetched yet": nothing is to be stapled at all
+        assertThat(get("/server-status?auto")).contains("ManagedStaplingsTotal: 0\n");
     }
 
     @Test
