@@ -6,6 +6,7 @@ import dev.mdj.server.http.ReverseProxy;
 import dev.mdj.server.log.AccessLogs;
 import dev.mdj.server.site.SiteTable;
 import dev.mdj.server.tls.CertificateBook;
+import dev.mdj.status.StatusReader;
 import dev.mdj.store.Store;
 import java.util.Map;
 
@@ -18,13 +19,14 @@ import java.util.Map;
  * @param sites the virtual hosts
  * @param certificates what handshakes are served with
  * @param store the certificate store (challenge answers)
+ * @param status what the status handlers and certificate-status answers read
  * @param handlers the SetHandler names the server knows, with their responders
  * @param files the static file responder
  * @param proxy the reverse proxy
  * @param accessLogs the CustomLogs, open while the generation has connections
  */
 public record Generation(int number, Configuration config, SiteTable sites, CertificateBook certificates, Store store,
-        Map<String, Responder> handlers, Responder files, ReverseProxy proxy, AccessLogs accessLogs) {
+        StatusReader status, Map<String, Responder> handlers, Responder files, ReverseProxy proxy, AccessLogs accessLogs) {
 
     public Generation {
         handlers = Map.copyOf(handlers);

@@ -220,7 +220,7 @@ public final class MdjServer implements AutoCloseable {
                 new ServerFacts(ServerFacts.version(MdjServer.class), startedAt, number), clock,
                 config.server().global().get(GlobalSetting.SERVER_STATUS),
                 config.server().global().get(GlobalSetting.CERTIFICATE_CHECK));
-        return new Generation(number, config, sites, book, store,
+        return new Generation(number, config, sites, book, store, status,
                 Map.of(MdStatusHandler.NAME, new MdStatusHandler(status), ServerStatusHandler.NAME, serverStatus,
                         MetricsHandler.NAME, new MetricsHandler(status, meters)),
                 new StaticFiles(MimeTypes.forConfig(config.server().typesConfig())), proxy,

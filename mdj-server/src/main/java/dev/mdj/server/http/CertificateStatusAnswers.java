@@ -5,7 +5,6 @@ import dev.mdj.md.ManagedDomain;
 import dev.mdj.server.Generation;
 import dev.mdj.status.StatusJson;
 import dev.mdj.status.StatusReader;
-import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -27,9 +26,7 @@ final class CertificateStatusAnswers {
                 || !generation.config().server().global().get(GlobalSetting.CERTIFICATE_STATUS)) {
             return false;
         }
-        // The document does not depend on the time and shows no engine facts.
-        StatusReader reader = new StatusReader(generation.config(), generation.store(), Clock.systemUTC(),
-                StatusReader.NextChecks.NONE);
+        StatusReader reader = generation.status();
         Optional<ManagedDomain> md = reader.managedDomainFor(exchange.host());
         if (md.isEmpty()) {
             return false;

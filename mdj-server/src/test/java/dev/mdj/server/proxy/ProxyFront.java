@@ -58,7 +58,7 @@ final class ProxyFront implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         // No TLS, no managed domains, no challenges: certificates and store are never asked for.
-        Generation generation = new Generation(1, configuration, sites, null, null, Map.of(), NO_FILES, proxy, logs);
+        Generation generation = new Generation(1, configuration, sites, null, null, null, Map.of(), NO_FILES, proxy, logs);
         listener = new ServerBootstrap().group(group)
                 .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
