@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class LogTime {
 
+    private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("Z", Locale.ENGLISH);
     private static final DateTimeFormatter COMMON = DateTimeFormatter.ofPattern("'['dd/MMM/yyyy:HH:mm:ss Z']'", Locale.ENGLISH);
 
     private final boolean end;
@@ -46,8 +47,8 @@ final class LogTime {
             case "sec" -> line.append(instant.getEpochSecond());
             case "msec" -> line.append(micros / 1000);
             case "usec" -> line.append(micros);
-            case "msec_frac" -> line.append(String.format("%03d", micros / 1000 % 1000));
-            case "usec_frac" -> line.append(String.format("%06d", micros % 1_000_000));
+            case "msec_frac" -> padded(line, micros / 1000 % 1000, 3);
+            case "usec_frac" -> padded(line, micros % 1_000_000, 6);
             default -> strftime(line, format, instant.atZone(ZoneId.systemDefault()));
         }
     }
@@ -72,13 +73,13 @@ final class LogTime {
                 case 'M' -> two(line, time.getMinute());
                 case 'S' -> two(line, time.getSecond());
                 case 'p' -> line.append(time.getHour() < 12 ? "AM" : "PM");
-                case 'j' -> line.append(String.format("%03d", time.getDayOfYear()));
+                case 'j' -> padded(line, time.getDayOfYear(), 3);
                 case 'b', 'h' -> line.append(time.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
                 case 'B' -> line.append(time.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
                 case 'a' -> line.append(time.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
                 case 'A' -> line.append(time.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
                 case 'u' -> line.append(time.get(ChronoField.DAY_OF_WEEK));
-                case 'z' -> line.append(DateTimeFormatter.ofPattern("Z", Locale.ENGLISH).format(time));
+                case 'z' -> line.append(OFFSET.format(time));
                 case 'Z' -> line.append(time.getZone().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
                 case 's' -> line.append(time.toEpochSecond());
                 case 'T' -> strftime(line, "%H:%M:%S", time);
@@ -94,9 +95,15 @@ final class LogTime {
     }
 
     private static void two(StringBuilder line, int value) {
-        if (value < 10) {
+        padded(line, value, 2);
+    }
+
+    /** {@code value} (not negative) with leading zeros to {@code digits} digits, without String.format per log line. */
+    private static void padded(StringBuilder line, long value, int digits) {
+        String text = Long.toString(value);
+        for (int i = text.length(); i < digits; i++) {
             line.append('0');
         }
-        line.append(value);
+        line.append(text);
     }
 }
