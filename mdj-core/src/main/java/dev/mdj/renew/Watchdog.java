@@ -52,6 +52,8 @@ public final class Watchdog {
 
     private final Registry registry;
     private final Store store;
+    /** The persisted OCSP answers: a revoked certificate renews at once. */
+    private final OcspStore ocsp;
     private final Driver driver;
     private final EventNotifier events;
     private final TaskScheduler scheduler;
@@ -86,6 +88,7 @@ public final class Watchdog {
     private Watchdog(Builder b) {
         this.registry = Objects.requireNonNull(b.registry, "registry");
         this.store = Objects.requireNonNull(b.store, "store");
+        this.ocsp = new OcspStore(store);
         this.driver = Objects.requireNonNull(b.driver, "driver");
         this.events = Objects.requireNonNull(b.events, "events");
         this.scheduler = Objects.requireNonNull(b.scheduler, "scheduler");
@@ -333,7 +336,7 @@ public final class Watchdog {
      */
     private RenewDecision decide(ManagedDomain md, MdAssessment assessment, Instant now) {
         boolean used = registry.isUsed(md);
-        boolean revoked = md.get(MdSetting.STAPLING) && new OcspStore(store).anyRevoked(md.name(), assessment.certificates());
+        boolean revoked = md.get(MdSetting.STAPLING) && ocsp.anyRevoked(md.name(), assessment.certificates());
         RenewDecision decision = RenewPolicy.decide(md, used, assessment, revoked, Optional.empty(), now);
         if (decision.reason() != RenewDecision.Reason.WINDOW_PENDING) {
             return decision;
