@@ -16,9 +16,12 @@ import org.shredzone.acme4j.toolbox.JSON;
 
 /**
  * ACME Renewal Information (RFC 9773) on acme4j: whether a CA offers it, a certificate's ARI
- * cert-id (mod_md's {@code ari-cert-id}: base64url(AKI keyid) "." base64url(serial without the
- * DER sign byte)), and the unauthenticated GET of {@code <renewalInfo>/<cert-id>} that mod_md
- * does. acme4j's own {@code RenewalInfo} resource needs a {@code Login}, that is an account,
+ * cert-id as RFC 9773 defines it (base64url(AKI keyid) "." base64url(the DER value bytes of the
+ * serial, a leading sign byte included) — acme4j's, also used for {@code replaces}), and the
+ * unauthenticated GET of {@code <renewalInfo>/<cert-id>} that mod_md does. md-status's
+ * {@code ari-cert-id} keeps mod_md's spelling instead ({@code Certificates.ariCertId}: the serial
+ * without the sign byte, as OpenSSL's BN_bn2bin writes it); the two differ only for serials whose
+ * first bit is set, where mod_md's request does not follow the RFC. acme4j's own {@code RenewalInfo} resource needs a {@code Login}, that is an account,
  * which mod_md does not need for this; so the request goes through the session's connection.
  */
 final class RenewalInfoRequests {

@@ -58,7 +58,9 @@ public final class Certificates {
     /**
      * The ACME Renewal Information certificate id (RFC 9773, mod_md's {@code ari-cert-id}):
      * {@code base64url(authority key id) "." base64url(serial)}, unpadded, the serial without
-     * a DER sign byte. Empty when the certificate has no authority key identifier.
+     * a DER sign byte, as mod_md shows it in md-status (requests to the CA use RFC 9773's form
+     * with the sign byte: see {@code RenewalInfoRequests}). Empty when the certificate has no
+     * authority key identifier.
      */
     public static Optional<String> ariCertId(X509Certificate cert) {
         byte[] extension = cert.getExtensionValue(Extension.authorityKeyIdentifier.getId());
