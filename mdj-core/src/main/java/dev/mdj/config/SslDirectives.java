@@ -76,9 +76,7 @@ final class SslDirectives {
             }
             words.add(word);
         }
-        TlsSettings settings = new TlsSettings(true, List.of(), List.of(), java.util.Optional.empty(), words,
-                java.util.Optional.empty(), java.util.Optional.empty());
-        if (settings.tlsVersions().isEmpty()) {
+        if (TlsSettings.tlsVersions(words).isEmpty()) {
             throw new IllegalArgumentException("this leaves no TLS version mdj speaks; mdj offers "
                     + String.join(" and ", TlsSettings.SUPPORTED_VERSIONS));
         }

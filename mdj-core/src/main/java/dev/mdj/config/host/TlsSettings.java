@@ -35,6 +35,11 @@ public record TlsSettings(boolean engine, List<Path> certificateFiles, List<Path
      * version. Versions older than TLS 1.2 do not count; without SSLProtocol, TLS 1.2 and 1.3.
      */
     public List<String> tlsVersions() {
+        return tlsVersions(protocols);
+    }
+
+    /** {@link #tlsVersions()} of the {@code SSLProtocol} words {@code protocols}. */
+    public static List<String> tlsVersions(List<String> protocols) {
         java.util.Set<String> enabled = new java.util.LinkedHashSet<>(SUPPORTED_VERSIONS);
         for (String word : protocols) {
             char sign = word.charAt(0);
