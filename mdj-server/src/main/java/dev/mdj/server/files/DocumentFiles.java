@@ -31,8 +31,9 @@ final class DocumentFiles {
      * @param path where the URL path leads below the root, as written (for {@code <Directory>})
      * @param real the same with every symbolic link resolved
      * @param attributes its attributes
+     * @param realRoot the document root with every symbolic link resolved (for looking further)
      */
-    record Found(Path path, Path real, BasicFileAttributes attributes) implements Lookup {
+    record Found(Path path, Path real, BasicFileAttributes attributes, Path realRoot) implements Lookup {
     }
 
     /** Nothing there: 404. */
@@ -73,13 +74,13 @@ final class DocumentFiles {
     }
 
     /** {@code name} (a DirectoryIndex entry) inside the directory {@code directory} found before. */
-    static Lookup findIn(Path root, Found directory, String name) {
+    static Lookup findIn(Found directory, String name) {
         if (name.isEmpty() || name.indexOf('/') >= 0 || name.equals(".") || name.equals("..")) {
             return new Missing();
         }
         try {
-            return find(root.toRealPath(), directory.path().resolve(name));
-        } catch (IOException | InvalidPathException e) {
+            return find(directory.realRoot(), directory.path().resolve(name));
+        } catch (InvalidPathException e) {
             return new Missing();
         }
     }
@@ -102,7 +103,7 @@ final class DocumentFiles {
         if (!real.startsWith(realRoot)) {
             return new Refused();
         }
-        return new Found(path, real, attributes);
+        return new Found(path, real, attributes, realRoot);
     }
 
     private static boolean underFile(Path path) {

@@ -85,7 +85,7 @@ public final class StaticFiles implements Responder {
                 }
                 return BodySink.DISCARD;
             }
-            lookup = index(exchange, root.get(), found);
+            lookup = index(exchange, found);
         } else if (lookup instanceof DocumentFiles.Found && path.endsWith("/")) {
             lookup = new DocumentFiles.Missing(); // a file is no directory (httpd: 404)
         }
@@ -107,12 +107,12 @@ public final class StaticFiles implements Responder {
      * mod_dir: the first DirectoryIndex name that is a file the client may read; none gives
      * 403, as httpd without {@code Options Indexes}.
      */
-    private static DocumentFiles.Lookup index(Exchange exchange, Path root, DocumentFiles.Found directory) {
+    private static DocumentFiles.Lookup index(Exchange exchange, DocumentFiles.Found directory) {
         if (!DirectoryAccess.granted(exchange, directory)) {
             return new DocumentFiles.Refused();
         }
         for (String name : exchange.site().directoryIndex()) {
-            if (DocumentFiles.findIn(root, directory, name) instanceof DocumentFiles.Found file
+            if (DocumentFiles.findIn(directory, name) instanceof DocumentFiles.Found file
                     && file.attributes().isRegularFile()) {
                 return file;
             }
