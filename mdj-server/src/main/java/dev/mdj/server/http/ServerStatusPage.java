@@ -314,10 +314,11 @@ final class ServerStatusPage {
                 .append("<table class=\"md_ocsp_status\"><thead><tr><th>Domain</th><th>CertificateID</th>")
                 .append("<th>OCSPStatus</th><th>StaplingValid</th><th>Responder</th><th>Activity</th></tr>")
                 .append("</thead>\n<tbody>\n");
+        java.util.Set<String> mustStapleDomains = domains.stream().filter(d -> d.md().mustStaple())
+                .map(MdStatus::name).collect(java.util.stream.Collectors.toSet());
         for (Stapled stapled : staplings) {
             OcspState state = stapled.state();
-            boolean mustStaple = domains.stream().filter(d -> d.name().equals(stapled.domain()))
-                    .anyMatch(d -> d.md().mustStaple());
+            boolean mustStaple = mustStapleDomains.contains(stapled.domain());
             String css = switch (state.status()) {
                 case GOOD -> "ok";
                 case REVOKED -> "err";
