@@ -80,7 +80,8 @@ public final class TestPki {
 
     /**
      * A leaf for these names, the first being the CN. {@code keyAlgorithm} is openssl's
-     * {@code -newkey} argument ({@code rsa:2048}, {@code ec -pkeyopt ...} is not supported here).
+     * {@code -newkey} argument and what follows it, split at spaces ({@code rsa:2048},
+     * {@code ec -pkeyopt ec_paramgen_curve:P-256}).
      */
     public Leaf issue(String fileBase, List<String> names, String keyAlgorithm, int days) {
         return issue(fileBase, names, keyAlgorithm, days, null);
