@@ -20,14 +20,6 @@ import org.bouncycastle.asn1.pkcs.PBES2Parameters;
 import org.bouncycastle.asn1.pkcs.PBKDF2Params;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.crypto.Digest;
-import org.bouncycastle.crypto.digests.SHA1Digest;
-import org.bouncycastle.crypto.digests.SHA224Digest;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.digests.SHA384Digest;
-import org.bouncycastle.crypto.digests.SHA512Digest;
-import org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator;
-import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * PKCS#5 v2 (PBES2 + PBKDF2 + AES-CBC) encryption of a PKCS#8 PrivateKeyInfo with a binary
@@ -54,6 +46,13 @@ final class Pbes2 {
             NISTObjectIdentifiers.id_aes192_CBC, 24,
             NISTObjectIdentifiers.id_aes256_CBC, 32);
 
+    private static final Map<ASN1ObjectIdentifier, String> PRF_MACS = Map.of(
+            PKCSObjectIdentifiers.id_hmacWithSHA1, "HmacSHA1",
+            PKCSObjectIdentifiers.id_hmacWithSHA224, "HmacSHA224",
+            PKCSObjectIdentifiers.id_hmacWithSHA256, "HmacSHA256",
+            PKCSObjectIdentifiers.id_hmacWithSHA384, "HmacSHA384",
+            PKCSObjectIdentifiers.id_hmacWithSHA512, "HmacSHA512");
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Pbes2() {
@@ -72,7 +71,7 @@ final class Pbes2 {
         PBES2Parameters pbes2 = new PBES2Parameters(
                 new KeyDerivationFunc(PKCSObjectIdentifiers.id_PBKDF2, kdfParams),
                 new EncryptionScheme(NISTObjectIdentifiers.id_aes256_CBC, new DEROctetString(iv)));
-        byte[] key = derive(new SHA256Digest(), passphrase, salt, ITERATIONS, 32);
+        byte[] key = Pbkdf2.derive("HmacSHA256", passphrase, salt, ITERATIONS, 32);
         byte[] encrypted;
         try {
             Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
@@ -137,13 +136,13 @@ final class Pbes2 {
             throw new PemException("damaged encrypted key: PBKDF2 key length does not match the cipher");
         }
         AlgorithmIdentifier prf = params.getPrf() == null ? HMAC_SHA1 : params.getPrf();
-        Digest digest = prfDigest(prf.getAlgorithm());
+        String hmac = prfMac(prf.getAlgorithm());
         java.math.BigInteger count = params.getIterationCount();
         if (count.signum() <= 0 || count.compareTo(java.math.BigInteger.valueOf(MAX_ITERATIONS)) > 0) {
             throw new PemException("damaged encrypted key: unreasonable PBKDF2 iteration count " + count);
         }
         int iterations = count.intValue();
-        byte[] key = derive(digest, passphrase, params.getSalt(), iterations, keyBytes);
+        byte[] key = Pbkdf2.derive(hmac, passphrase, params.getSalt(), iterations, keyBytes);
         try {
             Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
             cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
@@ -155,24 +154,12 @@ final class Pbes2 {
         }
     }
 
-    private static Digest prfDigest(ASN1ObjectIdentifier prf) {
-        if (PKCSObjectIdentifiers.id_hmacWithSHA256.equals(prf)) {
-            return new SHA256Digest();
-        } else if (PKCSObjectIdentifiers.id_hmacWithSHA1.equals(prf)) {
-            return new SHA1Digest();
-        } else if (PKCSObjectIdentifiers.id_hmacWithSHA384.equals(prf)) {
-            return new SHA384Digest();
-        } else if (PKCSObjectIdentifiers.id_hmacWithSHA512.equals(prf)) {
-            return new SHA512Digest();
-        } else if (PKCSObjectIdentifiers.id_hmacWithSHA224.equals(prf)) {
-            return new SHA224Digest();
+    /** The JCA HMAC of a PBKDF2 pseudo-random function. */
+    private static String prfMac(ASN1ObjectIdentifier prf) {
+        String hmac = PRF_MACS.get(prf);
+        if (hmac == null) {
+            throw new PemException("unsupported PBKDF2 pseudo-random function " + prf.getId());
         }
-        throw new PemException("unsupported PBKDF2 pseudo-random function " + prf.getId());
-    }
-
-    private static byte[] derive(Digest digest, byte[] passphrase, byte[] salt, int iterations, int keyBytes) {
-        PKCS5S2ParametersGenerator gen = new PKCS5S2ParametersGenerator(digest);
-        gen.init(passphrase, salt, iterations);
-        return ((KeyParameter) gen.generateDerivedParameters(keyBytes * 8)).getKey();
+        return hmac;
     }
 }
