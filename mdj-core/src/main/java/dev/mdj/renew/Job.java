@@ -7,6 +7,7 @@ import dev.mdj.store.json.JobJson;
 import dev.mdj.store.json.JobLogEntry;
 import dev.mdj.store.json.JobResult;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,18 +15,28 @@ import java.util.Optional;
 /**
  * The schedule and log of one managed domain's renewal (mod_md's {@code md_job_t}), kept in
  * {@code staging/<md>/job.json} and saved at every step, so that md-status shows what is going
- * on and a restart resumes where it stopped. The entries and texts are mod_md's: a run logs
+ * on and a restart resumes where it stopped. During a run, as in mod_md, progress is saved at
+ * most every 500 ms (see {@link #deferProgressSaves}); everything else is saved at once. The entries and texts are mod_md's: a run logs
  * {@code starting}, {@code progress} for every activity, then {@code finished} or
  * {@code renewal-error}; events add {@code message-<event>} entries (see {@code dev.mdj.events}).
  *
- * <p>Not thread-safe: a job is driven by one run at a time (the watchdog makes sure).
+ * <p>A job is driven by one run at a time (the watchdog makes sure); its methods are
+ * synchronized only because a deferred save runs on the scheduler's thread.
  */
 public final class Job {
+
+    /** mod_md saves a running job at most this often. */
+    static final Duration PROGRESS_SAVE_INTERVAL = Duration.ofMillis(500);
 
     private final Store store;
     private final Clock clock;
     private JobJson json;
     private String activity;
+    /** Where deferred progress saves are scheduled; null: every change is saved at once. */
+    private TaskScheduler deferredSaves;
+    private Instant lastSave = Instant.MIN;
+    /** The deferred save of progress not yet on disk; null when everything is saved. */
+    private TaskScheduler.Scheduled pendingSave;
 
     private Job(Store store, Clock clock, JobJson json) {
         this.store = store;
@@ -44,18 +55,51 @@ public final class Job {
                 .map(JobJson::parse).orElseGet(() -> JobJson.of(md)));
     }
 
-    public JobJson json() {
+    /**
+     * From now on, a progress step less than 500 ms after the last save is saved with the next
+     * save, or by a save scheduled for when the 500 ms are over: a run of many quick steps writes
+     * job.json a few times instead of at every step, and what md-status shows is never more than
+     * 500 ms behind.
+     */
+    public synchronized void deferProgressSaves(TaskScheduler scheduler) {
+        deferredSaves = Objects.requireNonNull(scheduler, "scheduler");
+    }
+
+    public synchronized JobJson json() {
         return json;
     }
 
     /** Replaces the document (after an event added its log entry) and saves it. */
-    public void update(JobJson updated) {
+    public synchronized void update(JobJson updated) {
         json = updated;
         save();
     }
 
     private void save() {
         store.save(StoreGroup.STAGING, json.name(), Aspect.JOB_JSON, json.toJson());
+        lastSave = now();
+        if (pendingSave != null) {
+            pendingSave.cancel();
+            pendingSave = null;
+        }
+    }
+
+    private void saveSoon() {
+        Instant due = lastSave.plus(PROGRESS_SAVE_INTERVAL);
+        if (deferredSaves == null || !now().isBefore(due)) {
+            save();
+            return;
+        }
+        if (pendingSave == null) {
+            pendingSave = deferredSaves.schedule(due, this::deferredSave);
+        }
+    }
+
+    private synchronized void deferredSave() {
+        if (pendingSave != null) {
+            pendingSave = null;
+            save();
+        }
     }
 
     private Instant now() {
@@ -67,7 +111,7 @@ public final class Job {
     }
 
     /** A run begins. */
-    public void start() {
+    public synchronized void start() {
         activity = null;
         json = json.withLastRun(now()).withFinished(false);
         log("starting", null, null);
@@ -75,11 +119,11 @@ public final class Job {
     }
 
     /** The run moved on to {@code newActivity} ("Creating rsa CSR"). */
-    public void progress(String newActivity) {
+    public synchronized void progress(String newActivity) {
         activity = newActivity;
         json = json.withLast(JobResult.of(StatusCodes.OK, null, null, null, newActivity, null, null));
         log("progress", null, newActivity);
-        save();
+        saveSoon();
     }
 
     /**
@@ -87,7 +131,7 @@ public final class Job {
      *
      * @param detail the text shown as the result
      */
-    public void succeeded(Instant readyAt, String detail) {
+    public synchronized void succeeded(Instant readyAt, String detail) {
         log("progress", null, detail);
         json = json.withFinished(true).withErrors(0).withValidFrom(readyAt).withNextRun(null)
                 .withLast(JobResult.of(StatusCodes.OK, null, null, null, null, readyAt, null));
@@ -96,7 +140,7 @@ public final class Job {
     }
 
     /** The run failed; the next attempt is at {@code nextRun}. */
-    public void failed(DriveException failure, Instant nextRun) {
+    public synchronized void failed(DriveException failure, Instant nextRun) {
         String detail = failure.detail();
         String summary = (activity != null ? activity + ": " : "") + detail
                 + failure.problem().map(p -> ", problem: " + p).orElse("");
@@ -110,26 +154,26 @@ public final class Job {
     }
 
     /** When the next run is due (absent: whenever the schedule says). */
-    public Optional<Instant> nextRun() {
+    public synchronized Optional<Instant> nextRun() {
         return json.nextRun();
     }
 
     /** Sets or clears the time of the next run. */
-    public void scheduleAt(Instant nextRun) {
+    public synchronized void scheduleAt(Instant nextRun) {
         json = json.withNextRun(nextRun);
         save();
     }
 
-    public int errors() {
+    public synchronized int errors() {
         return json.errors();
     }
 
-    public boolean finished() {
+    public synchronized boolean finished() {
         return json.finished();
     }
 
     /** The problem type of the last failure, for the back-off rule. */
-    public Optional<String> lastProblem() {
+    public synchronized Optional<String> lastProblem() {
         return json.last().flatMap(JobResult::problem);
     }
 }

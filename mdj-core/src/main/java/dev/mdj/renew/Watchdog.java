@@ -396,6 +396,7 @@ public final class Watchdog {
                     global.get(GlobalSetting.RETRY_DELAY), random)));
             return Optional.empty();
         }
+        job.deferProgressSaves(scheduler);
         job.start();
         try {
             DriveRun run = driveRun(md, caIndex(md, job, schedule), job.errors(), activity -> {
