@@ -14,6 +14,8 @@ import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +82,64 @@ class RsaKeyPairsTest {
             assertThat(p.bitLength()).isEqualTo(256);
             assertThat(p.isProbablePrime(128)).isTrue();
             assertThat(RsaKeyPairs.E.gcd(p.subtract(ONE))).isEqualTo(ONE);
+        }
+    }
+
+    @Test
+    void millerRabinRoundsFollowTheDlpBound() {
+        assertThat(RsaKeyPairs.millerRabinRounds(1024)).isEqualTo(4); // RSA-2048 primes
+        assertThat(RsaKeyPairs.millerRabinRounds(1536)).isEqualTo(3); // RSA-3072 primes
+        assertThat(RsaKeyPairs.millerRabinRounds(2048)).isEqualTo(3);
+        assertThat(RsaKeyPairs.millerRabinRounds(256)).isEqualTo(17);
+    }
+
+    @Test
+    void millerRabinTellsPrimesFromComposites() {
+        SplittableRandom bases = new SplittableRandom(42);
+        BigInteger mersenne521 = ONE.shiftLeft(521).subtract(ONE);
+        BigInteger p1024 = BigInteger.probablePrime(1024, new SecureRandom());
+        BigInteger q1024 = BigInteger.probablePrime(1024, new SecureRandom());
+        for (BigInteger prime : List.of(mersenne521, p1024, ONE.shiftLeft(127).subtract(ONE), BigInteger.valueOf(65537))) {
+            assertThat(RsaKeyPairs.millerRabin(prime, 10, bases)).as("%s", prime).isTrue();
+        }
+        // Carmichael numbers, a strong pseudoprime to the bases 2, 3, 5 and 7, an RSA modulus, a square
+        for (BigInteger composite : List.of(BigInteger.valueOf(561), BigInteger.valueOf(41041),
+                BigInteger.valueOf(3215031751L), p1024.multiply(q1024), p1024.multiply(p1024),
+                ONE.shiftLeft(521).add(ONE))) {
+            assertThat(RsaKeyPairs.millerRabin(composite, 20, bases)).as("%s", composite).isFalse();
+        }
+    }
+
+    @Test
+    void theSieveStrikesExactlyTheMultiplesOfSmallPrimes() {
+        BigInteger smallPrimes = BigInteger.ONE;
+        for (int n = 3; n < SmallPrimeSieve.LIMIT; n += 2) {
+            if (BigInteger.valueOf(n).isProbablePrime(50)) {
+                smallPrimes = smallPrimes.multiply(BigInteger.valueOf(n));
+            }
+        }
+        SecureRandom random = new SecureRandom();
+        for (int bits : new int[] {64, 1024, 1536}) {
+            BigInteger start = new BigInteger(bits, random).setBit(bits - 1).setBit(0);
+            boolean[] composite = SmallPrimeSieve.sieve(start, 3000);
+            for (int i = 0; i < composite.length; i++) {
+                BigInteger candidate = start.add(BigInteger.valueOf(2L * i));
+                assertThat(composite[i]).as("%s", candidate)
+                        .isEqualTo(!candidate.gcd(smallPrimes).equals(ONE));
+            }
+        }
+        assertThatThrownBy(() -> SmallPrimeSieve.sieve(BigInteger.valueOf(1L << 40), 10))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void strikingANonZeroResidueMarksThoseCongruentToIt() {
+        BigInteger start = BigInteger.ONE.shiftLeft(1023).add(BigInteger.valueOf(12345));
+        boolean[] marked = new boolean[200_000];
+        SmallPrimeSieve.strike(marked, 65537, start.mod(RsaKeyPairs.E).intValueExact(), 1);
+        for (int i = 0; i < marked.length; i++) {
+            BigInteger candidate = start.add(BigInteger.valueOf(2L * i));
+            assertThat(marked[i]).isEqualTo(candidate.mod(RsaKeyPairs.E).equals(ONE));
         }
     }
 
