@@ -102,6 +102,7 @@ public final class AcmeDriver implements Driver {
             accountLocks = new java.util.concurrent.ConcurrentHashMap<>();
     /** Accounts the CA confirmed in the last minute: the other MDs of a burst do not ask again. */
     private final RecentAccounts recentAccounts = new RecentAccounts(Duration.ofMinutes(1));
+    private final AcmeHttp http = new AcmeHttp();
 
     /**
      * A driver with mod_md's timeouts: 300 s for each polling phase, 120 s for a dns-01 command.
@@ -153,7 +154,7 @@ public final class AcmeDriver implements Driver {
         }
         String activity = "Getting renewal information (ARI) from " + cas.getFirst();
         try {
-            Session session = AcmeHttp.session(cas.getFirst().toString(), md.get(MdSetting.CA_CERTIFICATE_FILE),
+            Session session = http.session(cas.getFirst().toString(), md.get(MdSetting.CA_CERTIFICATE_FILE),
                     md.settings().find(MdSetting.HTTP_PROXY).orElse(null));
             return RenewalInfoRequests.fetch(session, certificate);
         } catch (AcmeException e) {
@@ -241,7 +242,7 @@ public final class AcmeDriver implements Driver {
                 return readyAt(specs);
             }
             progress("Contacting ACME server for " + name + " at " + caUrl);
-            session = AcmeHttp.session(caUrl, md.get(MdSetting.CA_CERTIFICATE_FILE),
+            session = http.session(caUrl, md.get(MdSetting.CA_CERTIFICATE_FILE),
                     md.settings().find(MdSetting.HTTP_PROXY).orElse(null));
             Metadata meta = session.getMetadata();
             progress("Driving ACME to renew " + String.join(", ", specs.stream().map(KeySpec::storeName).toList())
