@@ -46,12 +46,12 @@ final class Pbes2 {
             NISTObjectIdentifiers.id_aes192_CBC, 24,
             NISTObjectIdentifiers.id_aes256_CBC, 32);
 
-    private static final Map<ASN1ObjectIdentifier, String> PRF_MACS = Map.of(
-            PKCSObjectIdentifiers.id_hmacWithSHA1, "HmacSHA1",
-            PKCSObjectIdentifiers.id_hmacWithSHA224, "HmacSHA224",
-            PKCSObjectIdentifiers.id_hmacWithSHA256, "HmacSHA256",
-            PKCSObjectIdentifiers.id_hmacWithSHA384, "HmacSHA384",
-            PKCSObjectIdentifiers.id_hmacWithSHA512, "HmacSHA512");
+    private static final Map<ASN1ObjectIdentifier, Pbkdf2.Prf> PRFS = Map.of(
+            PKCSObjectIdentifiers.id_hmacWithSHA1, Pbkdf2.Prf.HMAC_SHA1,
+            PKCSObjectIdentifiers.id_hmacWithSHA224, Pbkdf2.Prf.HMAC_SHA224,
+            PKCSObjectIdentifiers.id_hmacWithSHA256, Pbkdf2.Prf.HMAC_SHA256,
+            PKCSObjectIdentifiers.id_hmacWithSHA384, Pbkdf2.Prf.HMAC_SHA384,
+            PKCSObjectIdentifiers.id_hmacWithSHA512, Pbkdf2.Prf.HMAC_SHA512);
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -71,7 +71,7 @@ final class Pbes2 {
         PBES2Parameters pbes2 = new PBES2Parameters(
                 new KeyDerivationFunc(PKCSObjectIdentifiers.id_PBKDF2, kdfParams),
                 new EncryptionScheme(NISTObjectIdentifiers.id_aes256_CBC, new DEROctetString(iv)));
-        byte[] key = Pbkdf2.derive("HmacSHA256", passphrase, salt, ITERATIONS, 32);
+        byte[] key = Pbkdf2.derive(Pbkdf2.Prf.HMAC_SHA256, passphrase, salt, ITERATIONS, 32);
         byte[] encrypted;
         try {
             Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
@@ -136,7 +136,7 @@ final class Pbes2 {
             throw new PemException("damaged encrypted key: PBKDF2 key length does not match the cipher");
         }
         AlgorithmIdentifier prf = params.getPrf() == null ? HMAC_SHA1 : params.getPrf();
-        String hmac = prfMac(prf.getAlgorithm());
+        Pbkdf2.Prf hmac = prf(prf.getAlgorithm());
         java.math.BigInteger count = params.getIterationCount();
         if (count.signum() <= 0 || count.compareTo(java.math.BigInteger.valueOf(MAX_ITERATIONS)) > 0) {
             throw new PemException("damaged encrypted key: unreasonable PBKDF2 iteration count " + count);
@@ -154,12 +154,11 @@ final class Pbes2 {
         }
     }
 
-    /** The JCA HMAC of a PBKDF2 pseudo-random function. */
-    private static String prfMac(ASN1ObjectIdentifier prf) {
-        String hmac = PRF_MACS.get(prf);
-        if (hmac == null) {
-            throw new PemException("unsupported PBKDF2 pseudo-random function " + prf.getId());
+    private static Pbkdf2.Prf prf(ASN1ObjectIdentifier oid) {
+        Pbkdf2.Prf prf = PRFS.get(oid);
+        if (prf == null) {
+            throw new PemException("unsupported PBKDF2 pseudo-random function " + oid.getId());
         }
-        return hmac;
+        return prf;
     }
 }
