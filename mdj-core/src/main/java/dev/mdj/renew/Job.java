@@ -11,19 +11,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The schedule and log of one managed domain's renewal (mod_md's {@code md_job_t}), kept in
  * {@code staging/<md>/job.json} and saved at every step, so that md-status shows what is going
  * on and a restart resumes where it stopped. During a run, as in mod_md, progress is saved at
- * most every 500 ms (see {@link #deferProgressSaves}); everything else is saved at once. The entries and texts are mod_md's: a run logs
- * {@code starting}, {@code progress} for every activity, then {@code finished} or
- * {@code renewal-error}; events add {@code message-<event>} entries (see {@code dev.mdj.events}).
+ * most every 500 ms (see {@link #deferProgressSaves}); everything else is saved at once. The
+ * entries and texts are mod_md's: a run logs {@code starting}, {@code progress} for every
+ * activity, then {@code finished} or {@code renewal-error}; events add {@code message-<event>}
+ * entries (see {@code dev.mdj.events}).
  *
  * <p>A job is driven by one run at a time (the watchdog makes sure); its methods are
  * synchronized only because a deferred save runs on the scheduler's thread.
  */
 public final class Job {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Job.class);
 
     /** mod_md saves a running job at most this often. */
     static final Duration PROGRESS_SAVE_INTERVAL = Duration.ofMillis(500);
@@ -98,7 +103,11 @@ public final class Job {
     private synchronized void deferredSave() {
         if (pendingSave != null) {
             pendingSave = null;
-            save();
+            try {
+                save();
+            } catch (RuntimeException e) { // the run's next save tries again and fails the run if it must
+                LOG.warn("{}: job.json not saved: {}", json.name(), e.getMessage());
+            }
         }
     }
 
