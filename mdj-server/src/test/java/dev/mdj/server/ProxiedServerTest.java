@@ -119,10 +119,85 @@ class ProxiedServerTest {
     void aSlowBackendGets504NotAClosedConnection() throws Exception {
         int https = TestServers.freePort();
         try (MdjServer server = start(https)) {
-            HttpResponse<String> response = client(HttpClient.Version.HTTP_1_1).send(get(https, "/app/slow"),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(504);
+            for (HttpClient.Version version : HttpClient.Version.values()) {
+                HttpResponse<String> response = client(version).send(get(https, "/app/slow"),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as("%s", version).isEqualTo(504);
+                assertThat(response.version()).isEqualTo(version);
+            }
         }
+    }
+
+    /** An h2 stream whose request body never comes does not keep the connection forever. */
+    @Test
+    void anH2ClientThatStallsInTheMiddleOfARequestIsClosedAfterTimeout() throws Exception {
+        List<int[]> frames = assertH2ConnectionClosedAfterTimeout(new byte[0], "POST", false);
+        assertThat(frames).as("the stream was neither reset nor refused")
+                .noneMatch(f -> f[0] == 3 && f[2] == 1 || f[0] == 7 && f[3] != 0);
+    }
+
+    /** An h2 client that gives the server no flow-control window to answer in is closed too. */
+    @Test
+    void anH2ClientThatDoesNotReadIsClosedAfterTimeout() throws Exception {
+        byte[] noWindow = {0, 4, 0, 0, 0, 0}; // SETTINGS_INITIAL_WINDOW_SIZE = 0
+        List<int[]> frames = assertH2ConnectionClosedAfterTimeout(noWindow, "GET", true);
+        assertThat(frames).as("the answer began: HEADERS on stream 1").anyMatch(f -> f[0] == 1 && f[2] == 1);
+    }
+
+    /** @return the frames the server sent: {type, flags, stream, GOAWAY's error code} */
+    private List<int[]> assertH2ConnectionClosedAfterTimeout(byte[] settings, String method, boolean endStream)
+            throws Exception {
+        int https = TestServers.freePort();
+        try (MdjServer server = start(https);
+                javax.net.ssl.SSLSocket socket = RawHttp.tlsSocket(https, "static.example.org", "h2")) {
+            socket.setSoTimeout(15_000);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            out.write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.write(h2Frame(4, 0, 0, settings));      // SETTINGS
+            out.write(h2Frame(4, 1, 0, new byte[0]));   // ACK of the server's SETTINGS
+            java.io.ByteArrayOutputStream headers = new java.io.ByteArrayOutputStream();
+            headers.write(method.equals("GET") ? 0x82 : 0x83); // :method from HPACK's static table
+            headers.write(0x87);                                // :scheme https
+            hpackLiteral(headers, 4, "/app/x");                 // :path
+            hpackLiteral(headers, 1, "static.example.org");     // :authority
+            out.write(h2Frame(1, endStream ? 0x5 : 0x4, 1, headers.toByteArray())); // HEADERS on stream 1
+            long start = System.nanoTime();
+            socket.getOutputStream().write(out.toByteArray());
+            socket.getOutputStream().flush();
+            byte[] received = socket.getInputStream().readAllBytes(); // until the server closes the connection
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("closed after Timeout 2")
+                    .isGreaterThan(Duration.ofMillis(1500)).isLessThan(Duration.ofSeconds(6));
+            return h2Frames(received);
+        }
+    }
+
+    private static List<int[]> h2Frames(byte[] bytes) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        List<int[]> frames = new java.util.ArrayList<>();
+        while (in.remaining() >= 9) {
+            int length = (in.get() & 0xff) << 16 | (in.get() & 0xff) << 8 | in.get() & 0xff;
+            int type = in.get() & 0xff;
+            int flags = in.get() & 0xff;
+            int stream = in.getInt() & 0x7fffffff;
+            int error = type == 7 && length >= 8 ? in.getInt(in.position() + 4) : 0;
+            in.position(Math.min(in.limit(), in.position() + length));
+            frames.add(new int[] {type, flags, stream, error});
+        }
+        return frames;
+    }
+
+    private static byte[] h2Frame(int type, int flags, int stream, byte[] payload) {
+        java.nio.ByteBuffer frame = java.nio.ByteBuffer.allocate(9 + payload.length);
+        frame.put((byte) (payload.length >>> 16)).put((byte) (payload.length >>> 8)).put((byte) payload.length);
+        frame.put((byte) type).put((byte) flags).putInt(stream).put(payload);
+        return frame.array();
+    }
+
+    /** A header with a name from HPACK's static table and a literal value, not indexed. */
+    private static void hpackLiteral(java.io.ByteArrayOutputStream block, int nameIndex, String value) {
+        block.write(nameIndex); // 0000xxxx: literal without indexing, indexed name (index < 15)
+        block.write(value.length());
+        block.writeBytes(value.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     @Test

@@ -71,13 +71,18 @@ public final class RawHttp {
     }
 
     static SSLSocket tlsSocket(int port, String serverName) throws IOException {
+        return tlsSocket(port, serverName, "http/1.1");
+    }
+
+    /** A TLS socket offering {@code protocol} by ALPN ("h2", "http/1.1"). */
+    static SSLSocket tlsSocket(int port, String serverName, String protocol) throws IOException {
         SSLContext context = TestTls.trustingAnything();
         SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         socket.setSoTimeout(10_000);
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setServerNames(List.of(new SNIHostName(serverName)));
-        parameters.setApplicationProtocols(new String[] {"http/1.1"});
+        parameters.setApplicationProtocols(new String[] {protocol});
         socket.setSSLParameters(parameters);
         return socket;
     }

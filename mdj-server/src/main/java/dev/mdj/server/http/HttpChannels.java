@@ -8,7 +8,6 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
-import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
@@ -17,6 +16,9 @@ import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.stream.ChunkedWriteHandler;
+import io.netty.util.AttributeKey;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,19 +39,27 @@ public final class HttpChannels {
     /** The HTTP/1.1 handler that ends connections, also at stop ({@link Drain}). */
     public static final String KEEP_ALIVE_POLICY = "keep-alive-policy";
 
+    /** The open stream channels of an h2 connection. */
+    private static final AttributeKey<Set<Channel>> STREAMS = AttributeKey.valueOf("mdj.h2-streams");
+
     private HttpChannels() {
     }
 
     /**
-     * Whether {@code channel} is quiet because mdj has to answer: an HTTP/1.1 request read
-     * completely whose response has not begun (a backend thinking), or an h2 stream open. A
-     * client that stalls while sending or stops reading the response is not waiting for mdj.
+     * Whether {@code channel} is quiet because mdj has to answer: an HTTP/1.1 request, or one of
+     * the h2 streams, read completely whose response has not begun (a backend thinking). A
+     * client that stalls while sending or stops reading the response (h2: gives no flow-control
+     * window) is not waiting for mdj, however many streams it keeps open.
      */
     public static boolean busy(Channel channel) {
-        Http2FrameCodec h2 = channel.pipeline().get(Http2FrameCodec.class);
-        if (h2 != null) {
-            return h2.connection().numActiveStreams() > 0;
+        Set<Channel> streams = channel.attr(STREAMS).get();
+        if (streams != null) {
+            return streams.stream().anyMatch(HttpChannels::awaitingAnswer);
         }
+        return awaitingAnswer(channel);
+    }
+
+    private static boolean awaitingAnswer(Channel channel) {
         return Transaction.current(channel).map(Transaction::awaitingAnswer).orElse(false);
     }
 
@@ -70,6 +80,8 @@ public final class HttpChannels {
 
     /** h2 on {@code pipeline}: every stream gets the HTTP/1.1 object view and its own router. */
     public static void h2(ChannelPipeline pipeline, Connection connection) {
+        Set<Channel> streams = new HashSet<>();
+        pipeline.channel().attr(STREAMS).set(streams);
         pipeline.addLast("h2", Http2FrameCodecBuilder.forServer()
                 .initialSettings(Http2Settings.defaultSettings()
                         .maxConcurrentStreams(MAX_CONCURRENT_STREAMS)
@@ -78,6 +90,8 @@ public final class HttpChannels {
         pipeline.addLast("streams", new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
             @Override
             protected void initChannel(Http2StreamChannel stream) {
+                streams.add(stream); // the stream channels share the connection's event loop
+                stream.closeFuture().addListener(closed -> streams.remove(stream));
                 stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true),
                         new TransactionTracker(connection, true), new ChunkedWriteHandler(), new RequestRouter(connection));
             }
