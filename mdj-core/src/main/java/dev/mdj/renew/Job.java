@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,7 +97,11 @@ public final class Job {
             return;
         }
         if (pendingSave == null) {
-            pendingSave = deferredSaves.schedule(due, this::deferredSave);
+            try {
+                pendingSave = deferredSaves.schedule(due, this::deferredSave);
+            } catch (RejectedExecutionException e) { // the engine is stopping: nothing is deferred any more
+                save();
+            }
         }
     }
 

@@ -91,6 +91,18 @@ class JobTest {
                 "message-challenge-setup:http-01:" + MD);
     }
 
+    @Test
+    void aStoppedSchedulerMeansSavingAtOnce() {
+        Job job = Job.load(store, clock, MD);
+        java.util.concurrent.ScheduledExecutorService stopped = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        stopped.shutdownNow();
+        job.deferProgressSaves(TaskScheduler.of(stopped, clock));
+        job.start();
+        job.progress("Polling the order");
+
+        assertThat(savedSteps()).containsExactly("starting", "Polling the order");
+    }
+
     private JobJson saved() {
         return store.load(StoreGroup.STAGING, MD, Aspect.JOB_JSON).map(JobJson::parse).orElseThrow();
     }
