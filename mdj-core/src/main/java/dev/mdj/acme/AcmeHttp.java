@@ -132,12 +132,16 @@ final class AcmeHttp {
          * A CA's directory is fetched at most once a minute for all sessions (acme4j alone fetches
          * it again for every request that needs a URL from it, unless the CA sent Expires): a
          * session without a directory gets the last fetched one, a session with one keeps it.
-         * Sessions starting together wait for one fetch instead of all fetching.
+         * Sessions starting together wait for one fetch instead of all fetching; a session that
+         * has a directory never waits for another's fetch.
          */
         @Override
         public JSON directory(Session session, URI serverUri) throws AcmeException {
             FetchedDirectory shared = directories.get(serverUri);
             if (shared == null || !shared.fresh(Instant.now())) {
+                if (session.hasDirectory()) { // acme4j's own rule; nobody waits for it
+                    return remember(serverUri, super.directory(session, serverUri));
+                }
                 synchronized (fetchLocks.computeIfAbsent(serverUri, uri -> new Object())) {
                     shared = directories.get(serverUri);
                     if (shared == null || !shared.fresh(Instant.now())) {

@@ -65,7 +65,9 @@ public final class Job {
      * From now on, a progress step less than 500 ms after the last save is saved with the next
      * save, or by a save scheduled for when the 500 ms are over: a run of many quick steps writes
      * job.json a few times instead of at every step, and what md-status shows is never more than
-     * 500 ms behind.
+     * 500 ms behind. The deferred save is one small file write on the scheduler's thread (the
+     * worker pool would queue it behind whole renewals); a run still going when the engine has
+     * stopped its scheduler saves every step at once again.
      */
     public synchronized void deferProgressSaves(TaskScheduler scheduler) {
         deferredSaves = Objects.requireNonNull(scheduler, "scheduler");

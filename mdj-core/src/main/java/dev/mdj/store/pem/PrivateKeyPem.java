@@ -24,8 +24,8 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
  * keyLength field, 16-byte IV, 64-character base64 lines, LF line ends, trailing newline.
  * Reading also accepts hmacWithSHA1 (explicit or by default, as OpenSSL 1.0 wrote it), AES-128 and
  * AES-192, and the traditional unencrypted {@code RSA PRIVATE KEY} / {@code EC PRIVATE KEY} forms.
- * Keys are built with the JDK's key factories; Bouncy Castle is used for ASN.1 and PBKDF2 only and is
- * not registered as a JCA provider.
+ * Keys are built with the JDK's key factories, PBKDF2 runs on the JDK's digests ({@link Pbkdf2});
+ * Bouncy Castle is used for ASN.1 only and is not registered as a JCA provider.
  */
 public final class PrivateKeyPem {
 
