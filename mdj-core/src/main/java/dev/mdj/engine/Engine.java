@@ -154,6 +154,11 @@ public final class Engine implements AutoCloseable {
         return watchdog.renewalInfo(md);
     }
 
+    /** When the watchdog would renew {@code md} by the CA's renewal information, if it would. */
+    public Optional<Instant> ariRenewAt(String md) {
+        return watchdog.ariRenewAt(md);
+    }
+
     public FileStore store() {
         return store;
     }

@@ -94,6 +94,14 @@ public final class RenewalInfoCache {
     }
 
     /**
+     * The earliest time {@link #pick} chose inside the windows last fetched for {@code md},
+     * without asking the CA; for md-status.
+     */
+    public Optional<Instant> lastPick(String md) {
+        return fetched.getOrDefault(md, Map.of()).values().stream().map(Fetched::pick).min(Instant::compareTo);
+    }
+
+    /**
      * The windows last fetched for the live certificates of {@code md}, by certificate in their
      * order; for md-status and metrics.
      */

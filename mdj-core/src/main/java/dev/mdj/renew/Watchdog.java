@@ -356,6 +356,11 @@ public final class Watchdog {
         return renewalInfo.windows(md);
     }
 
+    /** When the CA's renewal information (ARI) as last fetched has {@code md} renewed, if it does. */
+    public Optional<Instant> ariRenewAt(String md) {
+        return renewalInfo.lastPick(md);
+    }
+
     /** Whether the job failed and its next attempt is later than {@code now}. */
     private static boolean backingOff(Job job, Instant now) {
         return job.errors() > 0 && job.nextRun().filter(now::isBefore).isPresent();

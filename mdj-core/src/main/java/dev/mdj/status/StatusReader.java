@@ -36,6 +36,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,14 +59,31 @@ public final class StatusReader {
         Optional<Instant> nextCheck(String md);
     }
 
-    /** The CA's renewal windows (ARI) the running watchdog last fetched; see {@link Watchdog#renewalInfo}. */
-    @FunctionalInterface
+    /** The CA's renewal information (ARI) as the running watchdog last fetched it. */
     public interface RenewalWindows {
         /** For a reader without a running engine. */
-        RenewalWindows NONE = md -> Map.of();
+        RenewalWindows NONE = of(md -> Map.of(), md -> Optional.empty());
 
-        /** By live certificate of {@code md}. */
+        /** The windows by live certificate of {@code md}; see {@link Watchdog#renewalInfo}. */
         Map<X509Certificate, AriWindow> renewalInfo(String md);
+
+        /** When the watchdog renews {@code md} by them, if it does; see {@link Watchdog#ariRenewAt}. */
+        Optional<Instant> renewAt(String md);
+
+        static RenewalWindows of(Function<String, Map<X509Certificate, AriWindow>> windows,
+                Function<String, Optional<Instant>> renewAt) {
+            return new RenewalWindows() {
+                @Override
+                public Map<X509Certificate, AriWindow> renewalInfo(String md) {
+                    return windows.apply(md);
+                }
+
+                @Override
+                public Optional<Instant> renewAt(String md) {
+                    return renewAt.apply(md);
+                }
+            };
+        }
     }
 
     private final Configuration config;
@@ -150,13 +168,17 @@ public final class StatusReader {
             }
         }
         boolean used = registry.isUsed(md);
-        RenewDecision decision = RenewPolicy.decide(md, used, assessment, false, Optional.empty(), now);
+        Map<String, OcspState> ocsp = ocsp(md, certificates);
+        boolean revoked = ocsp.values().stream().anyMatch(state -> state.status() == OcspStatus.REVOKED);
+        // the watchdog's decision: what OCSP and the CA's renewal information said when it last looked
+        RenewDecision decision = RenewPolicy.decide(md, used, assessment, revoked,
+                renewalWindows.renewAt(md.name()), now);
         Optional<Instant> activatesAt = job.filter(JobJson::finished).flatMap(JobJson::validFrom)
                 .map(readyAt -> Watchdog.activationTime(readyAt, config.server().global()));
         boolean renew = renewAt.filter(at -> !at.isAfter(now)).isPresent() || job.isPresent();
         return new MdStatus(mdJson(md).withState(assessment.state(), assessment.description().orElse(null)),
                 specs.stream().map(KeySpec::storeName).toList(), CertificateSet.of(certificates), renewAt,
-                used, renew, job, CertificateSet.of(staged), ocsp(md, certificates),
+                used, renew, job, CertificateSet.of(staged), ocsp,
                 new EngineFacts(decision, nextChecks.nextCheck(md.name()), activatesAt,
                         ariWindows(md, certificates)));
     }

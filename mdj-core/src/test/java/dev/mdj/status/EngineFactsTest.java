@@ -3,6 +3,7 @@ package dev.mdj.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mdj.renew.AriWindow;
+import dev.mdj.renew.RenewDecision;
 import dev.mdj.store.json.StoreTime;
 import dev.mdj.store.pem.CertificatePem;
 import java.net.URI;
@@ -33,7 +34,8 @@ class EngineFactsTest {
         AriWindow window = new AriWindow(start, start.plusSeconds(86_400), Optional.of(URI.create("https://ca.example/why")),
                 Optional.empty());
         StatusReader reader = ReferenceStatusTest.reader(dir, "c-keytypes-active", "test1.example.org",
-                "www.test1.example.org", KEYTYPES, md -> md.equals("test1.example.org") ? Map.of(rsa, window) : Map.of());
+                "www.test1.example.org", KEYTYPES, StatusReader.RenewalWindows.of(
+                        md -> md.equals("test1.example.org") ? Map.of(rsa, window) : Map.of(), md -> Optional.empty()));
 
         MdStatus status = reader.find("test1.example.org").orElseThrow();
 
@@ -45,6 +47,23 @@ class EngineFactsTest {
                 .isEqualTo("Mon, 21 Dec 2026 10:00:00 GMT");
         assertThat(json.get("mdj").get("ari-window").get("rsa").get("explanation").asString())
                 .isEqualTo("https://ca.example/why");
+    }
+
+    /** md-status's decision is the watchdog's: with the time it picked in the CA's window. */
+    @Test
+    void theDecisionFollowsTheWatchdogsAriPick() throws Exception {
+        Instant now = ReferenceStatusTest.answeredAt(ReferenceStatusTest.resource("c-keytypes-active"));
+        StatusReader without = ReferenceStatusTest.reader(dir, "c-keytypes-active", "test1.example.org",
+                "www.test1.example.org", KEYTYPES, StatusReader.RenewalWindows.NONE);
+        assertThat(without.find("test1.example.org").orElseThrow().engine().decision().reason())
+                .isEqualTo(RenewDecision.Reason.WINDOW_PENDING);
+
+        StatusReader picked = ReferenceStatusTest.reader(dir, "c-keytypes-active", "test1.example.org",
+                "www.test1.example.org", KEYTYPES,
+                StatusReader.RenewalWindows.of(md -> Map.of(), md -> Optional.of(now.minusSeconds(3600))));
+        RenewDecision decision = picked.find("test1.example.org").orElseThrow().engine().decision();
+        assertThat(decision.reason()).isEqualTo(RenewDecision.Reason.ARI);
+        assertThat(decision.isDue(now)).isTrue();
     }
 
     @Test

@@ -151,7 +151,7 @@ class ReferenceStatusTest {
     }
 
     /** When mod_md answered GET /md-status: its Date header. */
-    private static Instant answeredAt(Path resource) throws IOException {
+    static Instant answeredAt(Path resource) throws IOException {
         return Files.readAllLines(resource.resolve("md-status.http.txt")).stream()
                 .filter(line -> line.startsWith("Date: ")).findFirst()
                 .map(line -> StoreTime.parse(line.substring("Date: ".length()).strip())).orElseThrow();

@@ -215,7 +215,8 @@ public final class MdjServer implements AutoCloseable {
         FileStore store = FileStore.open(config.server().global().get(GlobalSetting.STORE_DIR));
         SiteTable sites = SiteTable.of(config);
         CertificateBook book = new CertificateBook(store, tls, clock, loader, stapling(config, store));
-        StatusReader status = new StatusReader(config, store, clock, this::nextCheck, this::renewalInfo);
+        StatusReader status = new StatusReader(config, store, clock, this::nextCheck,
+                StatusReader.RenewalWindows.of(this::renewalInfo, this::ariRenewAt));
         ServerStatusHandler serverStatus = new ServerStatusHandler(status,
                 new ServerFacts(ServerFacts.version(MdjServer.class), startedAt, number), clock,
                 config.server().global().get(GlobalSetting.SERVER_STATUS),
@@ -274,6 +275,12 @@ public final class MdjServer implements AutoCloseable {
     private Map<X509Certificate, AriWindow> renewalInfo(String md) {
         Engine running = engine;
         return running == null ? Map.of() : running.renewalInfo(md);
+    }
+
+    /** When the running engine renews {@code md} by the CA's renewal information, for md-status. */
+    private Optional<Instant> ariRenewAt(String md) {
+        Engine running = engine;
+        return running == null ? Optional.empty() : running.ariRenewAt(md);
     }
 
     private void bind(Configuration config) throws IOException {

@@ -138,7 +138,7 @@ class MetricsTest {
         AriWindow window = new AriWindow(start, start.plusSeconds(7200), Optional.empty(), Optional.empty());
         StatusReader reader = new StatusReader(TestServers.config(dir, "MDStoreDir " + dir.resolve("md") + "\n"
                 + "MDPrivateKeys secp256r1 rsa2048\nMDomain " + TEST1 + "\n"), store, Clock.systemUTC(),
-                StatusReader.NextChecks.NONE, md -> Map.of(rsa, window));
+                StatusReader.NextChecks.NONE, StatusReader.RenewalWindows.of(md -> Map.of(rsa, window), md -> Optional.empty()));
 
         Map<String, Double> samples = parse(MdMetrics.scrape(reader));
 
