@@ -304,6 +304,7 @@ class WatchdogTest {
                 .containsExactly(T0.plus(Duration.ofDays(10)));
         assertThat(watchdog.renewalInfo("example.org").values()).extracting(AriWindow::start)
                 .containsExactly(T0.plus(Duration.ofDays(10)));
+        assertThat(watchdog.ariRenewAt("example.org")).as("for md-status").contains(T0.plus(Duration.ofDays(10)));
         scheduler.advance(Duration.ofHours(12));
         assertThat(driver.runs()).hasSize(2);
         assertThat(activated).containsExactly("example.org", "example.org");
@@ -333,6 +334,7 @@ class WatchdogTest {
         scheduler.advance(Duration.ofDays(2));
         assertThat(driver.renewalInfoRequests()).as("one per check, every 12 h").isEqualTo(4);
         assertThat(watchdog.renewalInfo("example.org")).as("the CA has no renewalInfo").isEmpty();
+        assertThat(watchdog.ariRenewAt("example.org")).isEmpty();
         scheduler.advance(Duration.ofDays(57).plusHours(23));
         assertThat(driver.runs()).hasSize(1);
         scheduler.advance(Duration.ofHours(13));
