@@ -90,7 +90,7 @@ public final class RenewalInfoCache {
             }
         }
         fetched.put(md.name(), Collections.unmodifiableMap(current));
-        return current.values().stream().map(Fetched::pick).min(Instant::compareTo);
+        return earliestPick(current);
     }
 
     /**
@@ -98,7 +98,11 @@ public final class RenewalInfoCache {
      * without asking the CA; for md-status.
      */
     public Optional<Instant> lastPick(String md) {
-        return fetched.getOrDefault(md, Map.of()).values().stream().map(Fetched::pick).min(Instant::compareTo);
+        return earliestPick(fetched.getOrDefault(md, Map.of()));
+    }
+
+    private static Optional<Instant> earliestPick(Map<X509Certificate, Fetched> byCertificate) {
+        return byCertificate.values().stream().map(Fetched::pick).min(Instant::compareTo);
     }
 
     /**
