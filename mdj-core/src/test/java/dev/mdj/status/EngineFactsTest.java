@@ -6,6 +6,7 @@ import dev.mdj.renew.AriWindow;
 import dev.mdj.renew.RenewDecision;
 import dev.mdj.store.json.StoreTime;
 import dev.mdj.store.pem.CertificatePem;
+import dev.mdj.store.pem.Certificates;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,32 @@ class EngineFactsTest {
         RenewDecision decision = picked.find("test1.example.org").orElseThrow().engine().decision();
         assertThat(decision.reason()).isEqualTo(RenewDecision.Reason.ARI);
         assertThat(decision.isDue(now)).isTrue();
+    }
+
+    /** A certificate the stored OCSP response says is revoked is renewed at once, as the watchdog does. */
+    @Test
+    void aRevokedCertificateMakesTheDecisionRevoked() throws Exception {
+        Path source = ReferenceStatusTest.resource("c-keytypes-active").resolve("store");
+        Path store = dir.resolve("store");
+        try (var files = Files.walk(source)) {
+            for (Path from : (Iterable<Path>) files::iterator) {
+                Files.copy(from, store.resolve(source.relativize(from).toString()));
+            }
+        }
+        X509Certificate rsa = CertificatePem.decodeChain(Files.readString(
+                store.resolve("domains/test1.example.org/pubcert.pem"))).get(0);
+        Path ocsp = Files.createDirectories(store.resolve("ocsp/test1.example.org"));
+        Files.writeString(ocsp.resolve("ocsp-" + Certificates.sha1Fingerprint(rsa) + ".json"), """
+                {"response": "AQID", "status": "revoked",
+                 "valid": {"from": "Sun, 01 Nov 2026 09:00:00 GMT", "until": "Thu, 05 Nov 2026 09:00:00 GMT"}}""");
+
+        StatusReader reader = ReferenceStatusTest.reader(dir, "c-keytypes-active", store, "test1.example.org",
+                "www.test1.example.org", "MDStapling on\n" + KEYTYPES, StatusReader.RenewalWindows.NONE);
+        RenewDecision decision = reader.find("test1.example.org").orElseThrow().engine().decision();
+
+        assertThat(decision.reason()).isEqualTo(RenewDecision.Reason.REVOKED);
+        assertThat(decision.isDue(ReferenceStatusTest.answeredAt(ReferenceStatusTest.resource("c-keytypes-active"))))
+                .isTrue();
     }
 
     @Test

@@ -135,6 +135,12 @@ class ReferenceStatusTest {
      */
     static StatusReader reader(Path dir, String name, String md, String alias, String mdConfig,
             StatusReader.RenewalWindows windows) throws IOException {
+        return reader(dir, name, resource(name).resolve("store"), md, alias, mdConfig, windows);
+    }
+
+    /** The same on {@code storeDir} (a copy of the case's store that a test may change). */
+    static StatusReader reader(Path dir, String name, Path storeDir, String md, String alias, String mdConfig,
+            StatusReader.RenewalWindows windows) throws IOException {
         Path resource = resource(name);
         Path cert = resource.resolve("static.example.org.cert.pem");
         if (Files.exists(cert)) {
@@ -142,11 +148,11 @@ class ReferenceStatusTest {
             Files.writeString(dir.resolve("static.example.org.key.pem"), "not read by status\n");
         }
         String aliasLine = alias == null ? "" : "ServerAlias " + alias;
-        Path file = Files.writeString(dir.resolve("mdj.conf"), BASE.formatted(resource.resolve("store"), mdConfig,
+        Path file = Files.writeString(dir.resolve("mdj.conf"), BASE.formatted(storeDir, mdConfig,
                 md, aliasLine, md, aliasLine));
         Configuration config = ConfigReader.read(file, ParseOptions.defaults().withServerRoot(dir));
         Clock clock = Clock.fixed(answeredAt(resource), ZoneOffset.UTC);
-        return new StatusReader(config, FileStore.openExisting(resource.resolve("store")), clock,
+        return new StatusReader(config, FileStore.openExisting(storeDir), clock,
                 StatusReader.NextChecks.NONE, windows);
     }
 
